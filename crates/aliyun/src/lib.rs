@@ -1,0 +1,1 @@
+//! aliyun cloud client (being written).

@@ -1,0 +1,1 @@
+//! huawei cloud client (being written).
