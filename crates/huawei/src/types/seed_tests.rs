@@ -1,0 +1,1 @@
+//! Seed 004 response examples (filled below).
