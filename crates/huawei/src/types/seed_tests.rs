@@ -1,1 +1,0 @@
-//! Seed 004 response examples (filled below).
