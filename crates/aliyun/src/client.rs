@@ -1,0 +1,244 @@
+//! The signed RPC client: one `reqwest` GET per attempt, fresh `Timestamp`/`SignatureNonce`
+//! per attempt (§1.12), error mapping (§1.10) and retries (§8.3).
+//!
+//! Typed operations live in `ops/`; they all go through [`Client::request`]. The generic
+//! [`Client::call`] is the raw escape hatch used by `gatewatch call aliyun …`.
+
+use std::fmt;
+use std::time::Duration;
+
+use chrono::Utc;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::credentials::{mask_id, Credentials};
+use crate::encode::encode_pairs;
+use crate::endpoint::Endpoint;
+use crate::error::{truncate, Error, SNIPPET_LEN};
+use crate::redact::{redact_json, scrub};
+use crate::response::decode;
+use crate::retry::RetryPolicy;
+use crate::sign::{signed_params, HttpMethod};
+
+/// Operation parameters, in any order (the signer sorts them).
+pub type Params = Vec<(String, String)>;
+
+/// Per-account client configuration.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// AccessKey (and optional STS token).
+    pub credentials: Credentials,
+    /// Endpoint override for every region (private endpoint, emulator); `None` = public default.
+    pub endpoint: Option<String>,
+    /// Allow `http://` to non-loopback hosts (never needed in production).
+    pub allow_insecure_http: bool,
+    /// Whole-request timeout.
+    pub timeout: Duration,
+    /// Back-off for retryable failures.
+    pub retry: RetryPolicy,
+}
+
+impl ClientConfig {
+    /// Defaults: public endpoints, HTTPS only, 20 s timeout, default retry policy.
+    pub fn new(credentials: Credentials) -> Self {
+        Self {
+            credentials,
+            endpoint: None,
+            allow_insecure_http: false,
+            timeout: Duration::from_secs(20),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Whether a failed attempt may be repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Reads, and writes carrying a `ClientToken` (the server de-duplicates them, §1.12).
+    Safe,
+    /// Writes without an idempotency token: never retried.
+    Never,
+}
+
+/// Alibaba Cloud VPC / VPN Gateway client for one account.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    credentials: Credentials,
+    endpoint_override: Option<Endpoint>,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("access_key_id", &mask_id(self.credentials.access_key_id()))
+            .field(
+                "endpoint_override",
+                &self.endpoint_override.as_ref().map(|e| e.url().as_str()),
+            )
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl Client {
+    /// Validates the configuration (notably the endpoint override) and builds the client.
+    pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        let endpoint_override = config
+            .endpoint
+            .as_deref()
+            .map(|e| Endpoint::parse(e, config.allow_insecure_http))
+            .transpose()?;
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build HTTP client: {e}")))?;
+        Ok(Self {
+            http,
+            credentials: config.credentials,
+            endpoint_override,
+            retry: config.retry,
+        })
+    }
+
+    /// The endpoint a request for `region` goes to (central endpoint if no region).
+    pub fn endpoint_for(&self, region: Option<&str>) -> Result<Endpoint, Error> {
+        match (&self.endpoint_override, region) {
+            (Some(e), _) => Ok(e.clone()),
+            (None, Some(r)) => Endpoint::for_region(r),
+            (None, None) => Endpoint::parse(crate::endpoint::CENTRAL_HOST, false),
+        }
+    }
+
+    /// Raw signed call returning the response JSON (envelope unwrapped, *not* redacted —
+    /// use [`crate::redact_json`] before printing or storing). The endpoint is chosen from
+    /// the `RegionId` parameter. Read-like actions (`Describe*`, `List*`, `Download*`) and
+    /// calls carrying `ClientToken` are retried per the policy; other writes never are.
+    pub async fn call(&self, action: &str, params: &[(String, String)]) -> Result<Value, Error> {
+        let read_like = ["Describe", "List", "Download", "Query", "Get"]
+            .iter()
+            .any(|p| action.starts_with(p));
+        let has_token = params.iter().any(|(k, _)| k == "ClientToken");
+        let retry = if read_like || has_token {
+            Retry::Safe
+        } else {
+            Retry::Never
+        };
+        self.request(action, params, retry).await
+    }
+
+    /// Signed call decoded into `T`.
+    pub async fn call_typed<T: DeserializeOwned>(
+        &self,
+        action: &str,
+        params: &[(String, String)],
+        retry: Retry,
+    ) -> Result<T, Error> {
+        let value = self.request(action, params, retry).await?;
+        serde_json::from_value(value.clone()).map_err(|e| {
+            let mut shown = value;
+            redact_json(&mut shown);
+            Error::Decode {
+                action: action.to_owned(),
+                status: 200,
+                message: e.to_string(),
+                body_snippet: truncate(&shown.to_string(), SNIPPET_LEN),
+            }
+        })
+    }
+
+    /// Sends with retries. Each attempt is re-signed with a fresh time and nonce.
+    pub async fn request(
+        &self,
+        action: &str,
+        params: &[(String, String)],
+        retry: Retry,
+    ) -> Result<Value, Error> {
+        let region = params
+            .iter()
+            .find(|(k, _)| k == "RegionId")
+            .map(|(_, v)| v.as_str());
+        let endpoint = self.endpoint_for(region)?;
+        let max = match retry {
+            Retry::Safe => self.retry.max_attempts.max(1),
+            Retry::Never => 1,
+        };
+        let mut attempt = 0;
+        loop {
+            let result = self.send_once(&endpoint, action, params).await;
+            match result {
+                Err(e) if e.is_retryable() && attempt + 1 < max => {
+                    let delay = self.retry.backoff(attempt);
+                    tracing::warn!(action, attempt, code = e.code(), ?delay, "retrying");
+                    (self.retry.sleep)(delay).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn send_once(
+        &self,
+        endpoint: &Endpoint,
+        action: &str,
+        params: &[(String, String)],
+    ) -> Result<Value, Error> {
+        let nonce = uuid::Uuid::new_v4().to_string();
+        let signed = signed_params(
+            HttpMethod::Get,
+            action,
+            params,
+            &self.credentials,
+            Utc::now(),
+            &nonce,
+        );
+        let mut url = endpoint.url().clone();
+        // Our own encoder, never the url crate's query serializer (§1.4).
+        url.set_query(Some(&encode_pairs(
+            signed.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        )));
+        tracing::debug!(action, host = %endpoint.host(), "aliyun request");
+        let secrets = self.secrets(&signed);
+        let resp = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| transport_error(action, e, &secrets))?;
+        let status = resp.status().as_u16();
+        let body = resp
+            .text()
+            .await
+            .map_err(|e| transport_error(action, e, &secrets))?;
+        tracing::debug!(action, status, "aliyun response");
+        decode(action, status, &body, &secrets)
+    }
+
+    /// Values to scrub from errors: secret, STS token and this request's signature.
+    fn secrets(&self, signed: &[(String, String)]) -> Vec<String> {
+        let mut s = self.credentials.secret_values();
+        s.extend(
+            signed
+                .iter()
+                .filter(|(k, _)| k == "Signature")
+                .map(|(_, v)| v.clone()),
+        );
+        s
+    }
+}
+
+/// Maps a reqwest error without its URL, which would carry the signed query string.
+fn transport_error(action: &str, e: reqwest::Error, secrets: &[String]) -> Error {
+    let action = action.to_owned();
+    let (timeout, connect) = (e.is_timeout(), e.is_connect());
+    let message = scrub(&e.without_url().to_string(), secrets);
+    if timeout {
+        Error::Timeout { action }
+    } else if connect {
+        Error::Connect { action, message }
+    } else {
+        Error::Transport { action, message }
+    }
+}
