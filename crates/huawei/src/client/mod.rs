@@ -35,6 +35,8 @@ pub struct ClientConfig {
     pub project_id: Option<String>,
     pub timeout: Duration,
     pub retry: RetryPolicy,
+    /// Page size used by `list_all_*` (default [`crate::ops::DEFAULT_LIMIT`]).
+    pub page_limit: u32,
     pub clock: Clock,
 }
 
@@ -47,6 +49,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("project_id", &self.project_id)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field("page_limit", &self.page_limit)
             .finish_non_exhaustive()
     }
 }
@@ -61,6 +64,7 @@ impl ClientConfig {
             project_id: None,
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            page_limit: crate::ops::DEFAULT_LIMIT,
             clock: Arc::new(Utc::now),
         })
     }

@@ -1,6 +1,6 @@
 //! VPN connection and connection-monitor operations (spec §3.7, §3.8).
 
-use super::{push_opt, push_page, seg, DEFAULT_LIMIT};
+use super::{push_opt, push_page, seg};
 use crate::client::Client;
 use crate::error::Error;
 use crate::pagination::{collect_all, next_marker, Page, PageRequest};
@@ -53,7 +53,7 @@ impl Client {
             self.list_vpn_connections(
                 filter,
                 &PageRequest {
-                    limit: Some(DEFAULT_LIMIT),
+                    limit: Some(self.config().page_limit),
                     marker,
                 },
             )

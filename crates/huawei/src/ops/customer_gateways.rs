@@ -1,6 +1,6 @@
 //! Customer gateway operations (spec §3.6).
 
-use super::{push_page, seg, DEFAULT_LIMIT};
+use super::{push_page, seg};
 use crate::client::{decode_body, Client};
 use crate::error::Error;
 use crate::pagination::{collect_all, next_marker, Page, PageRequest};
@@ -33,7 +33,7 @@ impl Client {
     pub async fn list_all_customer_gateways(&self) -> Result<Vec<CustomerGateway>, Error> {
         collect_all(|marker| async move {
             self.list_customer_gateways(&PageRequest {
-                limit: Some(DEFAULT_LIMIT),
+                limit: Some(self.config().page_limit),
                 marker,
             })
             .await

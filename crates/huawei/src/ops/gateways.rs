@@ -1,6 +1,6 @@
 //! VPN gateway reads (spec §3.2–§3.5): gateways, AZs, routing table, certificate, jobs.
 
-use super::{push_opt, seg, DEFAULT_LIMIT};
+use super::{push_opt, seg};
 use crate::client::Client;
 use crate::error::Error;
 use crate::pagination::{collect_all, next_marker, Page, PageRequest};
@@ -69,7 +69,7 @@ impl Client {
             self.list_routing_table(
                 vgw_id,
                 &PageRequest {
-                    limit: Some(DEFAULT_LIMIT),
+                    limit: Some(self.config().page_limit),
                     marker,
                 },
             )

@@ -1,6 +1,6 @@
 //! P2C gateway operations (spec §3.9): gateways, live client sessions, jobs.
 
-use super::{push_opt, push_page, seg, DEFAULT_LIMIT};
+use super::{push_opt, push_page, seg};
 use crate::client::Client;
 use crate::error::Error;
 use crate::pagination::{collect_all, collect_offset, next_marker, Page, PageRequest};
@@ -35,7 +35,7 @@ impl Client {
     pub async fn list_all_p2c_gateways(&self) -> Result<Vec<P2cVpnGateway>, Error> {
         collect_all(|marker| async move {
             self.list_p2c_gateways(&PageRequest {
-                limit: Some(DEFAULT_LIMIT),
+                limit: Some(self.config().page_limit),
                 marker,
             })
             .await

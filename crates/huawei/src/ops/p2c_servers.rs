@@ -1,6 +1,6 @@
 //! VPN servers, users, user groups and access policies of P2C gateways (spec §3.10–§3.11).
 
-use super::{push_page, seg, DEFAULT_LIMIT};
+use super::{push_page, seg};
 use crate::client::Client;
 use crate::error::Error;
 use crate::pagination::{collect_all, next_marker, Page, PageRequest};
@@ -47,7 +47,7 @@ impl Client {
     pub async fn list_all_vpn_servers(&self) -> Result<Vec<VpnServer>, Error> {
         collect_all(|marker| async move {
             self.list_vpn_servers(&PageRequest {
-                limit: Some(DEFAULT_LIMIT),
+                limit: Some(self.config().page_limit),
                 marker,
             })
             .await
@@ -83,7 +83,7 @@ impl Client {
             self.list_p2c_users(
                 vpn_server_id,
                 &PageRequest {
-                    limit: Some(DEFAULT_LIMIT),
+                    limit: Some(self.config().page_limit),
                     marker,
                 },
             )
@@ -121,7 +121,7 @@ impl Client {
             self.list_user_groups(
                 vpn_server_id,
                 &PageRequest {
-                    limit: Some(DEFAULT_LIMIT),
+                    limit: Some(self.config().page_limit),
                     marker,
                 },
             )
@@ -163,7 +163,7 @@ impl Client {
             self.list_access_policies(
                 vpn_server_id,
                 &PageRequest {
-                    limit: Some(DEFAULT_LIMIT),
+                    limit: Some(self.config().page_limit),
                     marker,
                 },
             )
