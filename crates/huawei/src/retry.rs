@@ -61,7 +61,7 @@ impl RetryPolicy {
         }
     }
 
-    /// A policy that records nothing and never sleeps; for tests.
+    /// A policy with no delay at all (sleep is a no-op); for tests.
     pub fn immediate(max_attempts: u32) -> Self {
         Self {
             max_attempts,
