@@ -63,8 +63,8 @@ pub enum Error {
     Api {
         /// Operation name.
         action: String,
-        /// The decoded error.
-        error: ApiError,
+        /// The decoded error (boxed to keep `Result<_, Error>` small).
+        error: Box<ApiError>,
     },
     /// No answer within the configured timeout.
     #[error("{action}: request timed out")]
@@ -112,7 +112,7 @@ impl Error {
     /// The API error, if this is one.
     pub fn api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api { error, .. } => Some(error),
+            Error::Api { error, .. } => Some(error.as_ref()),
             _ => None,
         }
     }

@@ -34,7 +34,7 @@ pub fn decode(action: &str, status: u16, body: &str, secrets: &[String]) -> Resu
                 body_snippet: truncate(&scrub(body, secrets), SNIPPET_LEN),
             });
     }
-    let error = parse_error_body(status, body, secrets);
+    let error = Box::new(parse_error_body(status, body, secrets));
     Err(Error::Api {
         action: action.to_owned(),
         error,
