@@ -1,1 +1,17 @@
-pub fn placeholder_workspace_wiring() {}
+//! gatewatch's user interface: the routes, pages and components, the server functions the
+//! pages call, and the wire types that cross between server and browser.
+//!
+//! This crate is compiled twice: with `ssr` for the server (rendering, server-function bodies)
+//! and with `hydrate` for the browser. Everything that must never reach the WASM bundle (the
+//! database pool, sessions, cloud credentials) lives in `#[cfg(feature = "ssr")]` modules.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+pub mod root;
+
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use root::{shell, App};

@@ -1,1 +1,35 @@
-fn main() {}
+//! `gatewatch`: parses the command line, sets up logging, runs the chosen command, and turns
+//! any start-up failure into one clear line and a non-zero exit code.
+
+use clap::Parser;
+use server::cli::{Cli, Command};
+use server::config::Settings;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let args = match cli.command {
+        Some(Command::Serve(args)) => args,
+        None => cli.serve,
+    };
+    let settings = match Settings::load(cli.config.as_deref(), &args) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    init_tracing(&settings.log);
+    match server::run(settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e.to_string()),
+    }
+}
+
+fn init_tracing(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("gatewatch: error: {message}");
+    ExitCode::FAILURE
+}

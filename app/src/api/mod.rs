@@ -1,0 +1,8 @@
+//! Server functions and the wire types they exchange with the browser.
+//!
+//! Each server function is a thin adapter: it takes the state and session from the request
+//! context, calls a plain async function in the feature's `ssr` module (tested on its own),
+//! and maps the error to [`crate::error::AppError`].
+
+pub mod preferences;
+pub mod system;

@@ -1,0 +1,73 @@
+//! The "System" panel: PostgreSQL in use, migrations, live server instances, and a button that
+//! checks the database round trip on demand.
+
+use crate::api::system::{get_system_status, PingDatabase, SystemStatus};
+use leptos::prelude::*;
+
+#[component]
+pub fn SystemPanel() -> impl IntoView {
+    let ping = ServerAction::<PingDatabase>::new();
+    // Refetch the status after each ping, so the heartbeat ages shown are fresh too.
+    let status = Resource::new(move || ping.version().get(), |_| get_system_status());
+    let ping_text = move || match ping.value().get() {
+        None if ping.pending().get() => "checking…".to_string(),
+        None => "not checked yet".to_string(),
+        Some(Ok(p)) => format!("PostgreSQL answered in {:.1} ms", p.round_trip_ms),
+        Some(Err(e)) => format!("check failed: {e}"),
+    };
+    view! {
+        <section class="panel system" aria-labelledby="system-title">
+            <h2 id="system-title">"System"</h2>
+            <Transition fallback=|| view! { <p>"Loading system status…"</p> }>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Ok(s) => view! { <StatusTable status=s/> }.into_any(),
+                        Err(e) => view! { <p class="error">{format!("System status unavailable: {e}")}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="actions">
+                <button id="ping-db" on:click=move |_| { ping.dispatch(PingDatabase {}); }>
+                    "Check database now"
+                </button>
+                <output id="ping-result" aria-live="polite">{ping_text}</output>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn StatusTable(status: SystemStatus) -> impl IntoView {
+    let SystemStatus { postgres_version, database_name, database_mode, migrations, instances, checked_at } = status;
+    let applied = migrations.iter().filter(|m| m.success).count();
+    let total = migrations.len();
+    view! {
+        <dl class="facts" id="system-facts">
+            <dt>"PostgreSQL"</dt><dd id="pg-version">{postgres_version}</dd>
+            <dt>"Database"</dt><dd>{database_name} " · " {database_mode}</dd>
+            <dt>"Migrations"</dt><dd id="migrations">{format!("{applied} of {total} applied")}</dd>
+            <dt>"Checked"</dt><dd>{checked_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()}</dd>
+        </dl>
+        <h3>"Server instances"</h3>
+        <table class="grid" id="instances">
+            <thead><tr><th>"Host"</th><th>"PID"</th><th>"Version"</th><th>"Started"</th><th>"Last heartbeat"</th></tr></thead>
+            <tbody>
+                {instances
+                    .into_iter()
+                    .map(|i| {
+                        let marker = if i.is_self { " (this one)" } else { "" };
+                        view! {
+                            <tr>
+                                <td>{i.hostname}{marker}</td>
+                                <td>{i.pid}</td>
+                                <td>{i.version}</td>
+                                <td>{i.started_at.format("%Y-%m-%d %H:%M:%S").to_string()}</td>
+                                <td>{format!("{} s ago", (checked_at - i.heartbeat_at).num_seconds().max(0))}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,104 @@
+//! Pages whose data arrives with the sync engine. Until then each says plainly what it will
+//! show, so the navigation of the final product is already in place.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+fn Planned(title: &'static str, summary: &'static str, items: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <section class="planned">
+            <h1>{title}</h1>
+            <p class="lead">{summary}</p>
+            <p class="notice">
+                "No cloud data is stored yet: this page fills once the sync engine has "
+                "crawled an account."
+            </p>
+            <ul>{items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn ConnectionsPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="Connections"
+            summary="Every IPsec connection of both clouds, one row each, with tunnel 1 and tunnel 2 side by side."
+            items=&[
+                "IKE, IPsec, health-check and BGP state per tunnel, with the cloud's reason when down",
+                "filters by cloud, account, region, site, state and free text, kept in the URL",
+                "sorting, server-side pagination and CSV export of the filtered set",
+            ]
+        />
+    }
+}
+
+#[component]
+pub fn RoutesPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="Routes"
+            summary="Every route source in one table, and the conflicts between them."
+            items=&[
+                "VPC route entries, VPN destination and policy routes, BGP networks and learned routes",
+                "a conflict report: overlaps, shadowed routes, 100.64.0.0/10, one-way publications",
+                "which path carries IP x: longest-prefix match across all tables, hop by hop",
+            ]
+        />
+    }
+}
+
+#[component]
+pub fn BgpPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="BGP"
+            summary="A looking glass over every BGP session of VPN tunnels and VBRs."
+            items=&[
+                "peer, local and remote ASN, state and time in state",
+                "prefixes advertised and learned per session",
+            ]
+        />
+    }
+}
+
+#[component]
+pub fn TopologyPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="Topology"
+            summary="VPCs and VBRs, gateways, connections and sites as one graph, laid out on the server."
+            items=&[
+                "aggregated by cloud, account, region and gateway, expanded by clicking",
+                "colours and shapes by state; export as SVG, PNG and JSON",
+            ]
+        />
+    }
+}
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="History"
+            summary="Every state change of tunnels and BGP sessions, and what changed between two syncs."
+            items=&["a timeline per connection with a flap chart", "snapshot diffs of configuration"]
+        />
+    }
+}
+
+#[component]
+pub fn WallPage() -> impl IntoView {
+    view! {
+        <Planned
+            title="Wall"
+            summary="The read-only NOC view for a big screen, opened with a scoped wall token."
+            items=&[
+                "big worst-first tiles per site and region, recent changes flashing",
+                "a banner with the age of the data that warns when it is stale",
+            ]
+        />
+    }
+}

@@ -1,0 +1,1 @@
+//! Cloud emulator (being written).

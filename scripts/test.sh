@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of gatewatch, installing what is missing first:
+#   1. setup (toolchain, PostgreSQL binaries, Chromium, Playwright) — idempotent
+#   2. unit and integration tests of all crates (a real embedded PostgreSQL, loopback HTTP)
+#   3. the site build (server + WASM bundle) with cargo-leptos
+#   4. the browser tests: Playwright driving Debian Chromium against the real server
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" test
+# shellcheck source=/dev/null
+source "$ROOT/.tools/toolchain.env"
+export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
+
+timed() {
+  local label=$1; shift
+  local started; started=$(date +%s)
+  printf '\n==> %s\n' "$label"
+  "$@"
+  printf '    %s: %d s\n' "$label" $(( $(date +%s) - started ))
+}
+
+# The server-side crates. `app` is built with `ssr` here; its `hydrate` build is the WASM below
+# (the two features never meet in one build).
+timed "cargo test" cargo test --locked -p app -p server -p aliyun -p huawei --features app/ssr
+timed "cargo leptos build" cargo leptos build --locked
+timed "browser tests" node end2end/run.mjs

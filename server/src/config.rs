@@ -1,0 +1,123 @@
+//! Typed configuration: defaults, then a TOML file, then `GATEWATCH_*` environment variables,
+//! then `DATABASE_URL`, then command-line flags. Secrets are `SecretString`s, so they never
+//! reach a log line or a `Debug` dump.
+
+use crate::cli::ServeArgs;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+pub struct Settings {
+    /// Where the HTTP server listens.
+    #[serde(default = "default_listen")]
+    pub listen: SocketAddr,
+    /// gatewatch's own files (the embedded cluster lives in `<data_dir>/postgres`).
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// An existing PostgreSQL server; when absent the embedded cluster is started.
+    #[serde(default)]
+    pub database_url: Option<SecretString>,
+    #[serde(default)]
+    pub postgres: PostgresSettings,
+    /// The built site (pkg/ with the WASM bundle, and the public/ files).
+    #[serde(default = "default_site_root")]
+    pub site_root: PathBuf,
+    #[serde(default)]
+    pub session: SessionSettings,
+    /// Log filter in `RUST_LOG` syntax.
+    #[serde(default = "default_log")]
+    pub log: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PostgresSettings {
+    /// Root of the embedded cluster's files [default: <data_dir>/postgres].
+    pub data_dir: Option<PathBuf>,
+    /// Directory holding `initdb` and `postgres`, when they are not found by themselves.
+    pub bin_dir: Option<PathBuf>,
+    /// Port of the embedded cluster on 127.0.0.1 [default: 0 = any free port].
+    #[serde(default)]
+    pub port: u16,
+    /// Maximum connections in gatewatch's pool.
+    pub max_connections: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SessionSettings {
+    /// Sessions end after this many minutes without a request.
+    #[serde(default = "default_idle_minutes")]
+    pub idle_timeout_minutes: i64,
+    /// Mark the session cookie `Secure` (HTTPS only). gatewatch itself serves plain HTTP, so
+    /// this is off by default; turn it on when an HTTPS proxy fronts gatewatch.
+    pub secure_cookie: Option<bool>,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings { idle_timeout_minutes: default_idle_minutes(), secure_cookie: None }
+    }
+}
+
+fn default_listen() -> SocketAddr {
+    // `cargo leptos serve/watch` announces its address in LEPTOS_SITE_ADDR.
+    std::env::var("LEPTOS_SITE_ADDR").ok().and_then(|a| a.parse().ok()).unwrap_or_else(|| ([127, 0, 0, 1], 3000).into())
+}
+fn default_data_dir() -> PathBuf {
+    PathBuf::from("data")
+}
+fn default_site_root() -> PathBuf {
+    PathBuf::from(std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()))
+}
+fn default_log() -> String {
+    std::env::var("RUST_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into())
+}
+fn default_idle_minutes() -> i64 {
+    8 * 60
+}
+
+/// Flags given on the command line, layered last.
+#[derive(serde::Serialize)]
+struct FlagOverrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Loads the settings; a missing explicit config file or a bad value is an error naming
+    /// the key and where it came from.
+    pub fn load(config: Option<&Path>, flags: &ServeArgs) -> Result<Self, String> {
+        let mut figment = Figment::new();
+        match config {
+            Some(path) if !path.is_file() => return Err(format!("config file {} does not exist", path.display())),
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None if Path::new("gatewatch.toml").is_file() => figment = figment.merge(Toml::file_exact("gatewatch.toml")),
+            None => {}
+        }
+        figment = figment
+            .merge(Env::prefixed("GATEWATCH_").split("__").ignore(&["config"]))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Serialized::defaults(FlagOverrides { listen: flags.listen, data_dir: flags.data_dir.clone() }));
+        let mut settings: Settings = figment.extract().map_err(|e| format!("invalid configuration: {e}"))?;
+        if settings.database_url.as_ref().is_some_and(|u| secrecy::ExposeSecret::expose_secret(u).trim().is_empty()) {
+            settings.database_url = None;
+        }
+        if settings.session.idle_timeout_minutes <= 0 {
+            return Err("invalid configuration: session.idle_timeout_minutes must be positive".into());
+        }
+        Ok(settings)
+    }
+
+    pub fn embedded_root(&self) -> PathBuf {
+        self.postgres.data_dir.clone().unwrap_or_else(|| self.data_dir.join("postgres"))
+    }
+
+    pub fn secure_cookie(&self) -> bool {
+        self.session.secure_cookie.unwrap_or(false)
+    }
+}

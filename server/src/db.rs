@@ -1,0 +1,133 @@
+//! The database: which PostgreSQL to use (DATABASE_URL or the embedded cluster), the pool,
+//! migrations at start-up, and the readiness check behind `/readyz`.
+
+use crate::config::Settings;
+use crate::pg::{EmbeddedOptions, EmbeddedPostgres};
+use app::state::DatabaseKind;
+use secrecy::ExposeSecret;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{ConnectOptions, PgPool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The migrations in `migrations/`, embedded in the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+
+/// The database in use, and the embedded server when gatewatch started one.
+pub struct Database {
+    pub pool: PgPool,
+    pub kind: DatabaseKind,
+    pub embedded: Option<EmbeddedPostgres>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error(transparent)]
+    Embedded(#[from] crate::pg::PgError),
+    // The URL itself is never echoed: it usually carries a password.
+    #[error("DATABASE_URL is not a valid PostgreSQL URL ({0}); expected postgres://user:password@host:port/database")]
+    BadUrl(String),
+    #[error("cannot connect to the PostgreSQL server named by DATABASE_URL ({0}); check that it runs and that the URL is right")]
+    Connect(String),
+    #[error("the database migrations failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl Database {
+    /// Connects to DATABASE_URL or starts the embedded cluster, then applies the migrations.
+    pub async fn open(settings: &Settings) -> Result<Self, DbError> {
+        let max = settings.postgres.max_connections.unwrap_or(16);
+        let (options, kind, embedded) = match &settings.database_url {
+            Some(url) => {
+                let opts = PgConnectOptions::from_str(url.expose_secret()).map_err(|e| DbError::BadUrl(redact(&e.to_string())))?;
+                (opts, DatabaseKind::External, None)
+            }
+            None => {
+                let root = settings.embedded_root();
+                let pg = EmbeddedPostgres::start(EmbeddedOptions {
+                    root: root.clone(),
+                    bin_dir: settings.postgres.bin_dir.clone(),
+                    port: settings.postgres.port,
+                    ephemeral: false,
+                    root_fallback: settings.postgres.data_dir.is_none(),
+                })
+                .await?;
+                let opts = pg.connect_options(crate::pg::cluster::DATABASE);
+                (opts, DatabaseKind::Embedded { data_dir: pg.data_dir().display().to_string() }, Some(pg))
+            }
+        };
+        let pool = connect(options, max).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Database { pool, kind, embedded })
+    }
+
+    /// Closes the pool, then stops the embedded server (if any) so no process outlives us.
+    pub async fn close(self) {
+        self.pool.close().await;
+        if let Some(pg) = self.embedded {
+            pg.stop().await;
+        }
+    }
+}
+
+/// A pool that fails fast at start-up when the server is unreachable.
+pub async fn connect(options: PgConnectOptions, max: u32) -> Result<PgPool, DbError> {
+    let options = options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2));
+    PgPoolOptions::new()
+        .max_connections(max)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(|e| DbError::Connect(redact(&e.to_string())))
+}
+
+/// Ready means: the database answers and every migration this binary knows is applied.
+pub async fn readiness(pool: &PgPool) -> Result<(), String> {
+    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(pool)
+        .await
+        .map_err(|e| format!("database unreachable: {e}"))?;
+    let known = MIGRATOR.iter().count() as i64;
+    if applied < known {
+        return Err(format!("{applied} of {known} migrations applied"));
+    }
+    Ok(())
+}
+
+/// Removes anything that looks like a password from a driver message (`:secret@`).
+fn redact(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for word in message.split_inclusive(char::is_whitespace) {
+        match (word.find("://"), word.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                out.push_str(&word[..scheme + 3]);
+                out.push_str("***");
+                out.push_str(&word[at..]);
+            }
+            _ => out.push_str(word),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_hides_credentials_in_urls() {
+        let msg = "error with postgres://bob:hunter2@db:5432/x here";
+        let out = redact(msg);
+        assert!(!out.contains("hunter2"), "{out}");
+        assert!(out.contains("postgres://***@db:5432/x"), "{out}");
+    }
+
+    #[test]
+    fn a_malformed_url_names_the_variable_and_not_the_secret() {
+        let err = PgConnectOptions::from_str("postgres://bob:hunter2@db:notaport/x").unwrap_err();
+        let msg = DbError::BadUrl(redact(&err.to_string())).to_string();
+        assert!(msg.contains("DATABASE_URL"), "{msg}");
+        assert!(!msg.contains("hunter2"), "{msg}");
+    }
+}

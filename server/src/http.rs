@@ -1,0 +1,70 @@
+//! The HTTP router: health probes, the Leptos pages and server functions, the static site, and
+//! the layers every request passes (sessions, tracing, body limit).
+
+use crate::config::Settings;
+use app::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// Server functions and forms never need more; larger bodies are refused with 413.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub fn router(state: AppState, settings: &Settings) -> Router {
+    let routes = generate_route_list(app::App);
+    let store = PostgresStore::new(state.pool.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("gatewatch_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookie())
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.idle_timeout_minutes)));
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(sessions)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The process is up (it answers HTTP); says nothing about the database.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers and all migrations are applied: safe to send traffic here.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match crate::db::readiness(&state.pool).await {
+        Ok(()) => (StatusCode::OK, "ready".to_string()),
+        Err(reason) => (StatusCode::SERVICE_UNAVAILABLE, format!("not ready: {reason}")),
+    }
+}
+
+/// Leptos options built from the settings (not from `LEPTOS_*` captured at compile time), so
+/// the same binary runs under cargo-leptos, from CI scripts and inside tests.
+pub fn leptos_options(settings: &Settings) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") | Ok("development") => leptos::config::Env::DEV,
+        _ => leptos::config::Env::PROD,
+    };
+    LeptosOptions::builder()
+        .output_name("gatewatch")
+        .site_root(settings.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.listen)
+        .env(env)
+        .build()
+}

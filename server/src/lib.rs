@@ -1,0 +1,81 @@
+//! The gatewatch server: wiring only. It reads the configuration, opens the database (an
+//! existing server or the embedded cluster), builds the router around the `app` crate, and runs
+//! until a shutdown signal, then drains requests and stops what it started, in that order.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod instance;
+pub mod pg;
+pub mod shutdown;
+
+use app::state::{AppState, DatabaseKind};
+use config::Settings;
+use sqlx::PgPool;
+use std::future::Future;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tower_sessions::ExpiredDeletion;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot listen on {addr}: {reason}; stop the other program or choose another address with --listen or GATEWATCH_LISTEN")]
+    Listen { addr: SocketAddr, reason: String },
+    #[error(transparent)]
+    Database(#[from] db::DbError),
+    #[error("cannot register this server instance in the database: {0}")]
+    Register(sqlx::Error),
+    #[error("the HTTP server failed: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Binds first, so a port in use is reported before anything else is started.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
+    TcpListener::bind(addr).await.map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::AddrInUse => "the address is already in use".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        };
+        StartError::Listen { addr, reason }
+    })
+}
+
+/// Serves the dashboard on `listener` until `shutdown` resolves, then drains open requests.
+pub async fn serve(
+    listener: TcpListener,
+    pool: PgPool,
+    database: DatabaseKind,
+    settings: &Settings,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), StartError> {
+    let instance_id = instance::register(&pool).await.map_err(StartError::Register)?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let heartbeat = tokio::spawn(instance::heartbeat(pool.clone(), instance_id, stop_rx));
+    let sweeper = tokio::spawn(
+        tower_sessions_sqlx_store::PostgresStore::new(pool.clone())
+            .continuously_delete_expired(tokio::time::Duration::from_secs(600)),
+    );
+    let mut leptos_options = http::leptos_options(settings);
+    if let Ok(addr) = listener.local_addr() {
+        leptos_options.site_addr = addr;
+    }
+    let state = AppState { leptos_options, pool, database, instance_id };
+    let router = http::router(state, settings);
+    tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
+    let served = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    sweeper.abort();
+    let _ = stop_tx.send(true);
+    let _ = heartbeat.await;
+    served.map_err(StartError::Serve)
+}
+
+/// The whole `serve` command: bind, open the database, serve until a signal, clean up.
+pub async fn run(settings: Settings) -> Result<(), StartError> {
+    let listener = bind(settings.listen).await?;
+    let database = db::Database::open(&settings).await?;
+    let result = serve(listener, database.pool.clone(), database.kind.clone(), &settings, shutdown::signal()).await;
+    database.close().await;
+    result
+}

@@ -1,0 +1,75 @@
+//! Probes, pages rendered on the server, the 404 page.
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn health_and_readiness_answer_when_migrated() {
+    // Arrange
+    let app = spawn_app().await;
+    // Act
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    // Assert
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.text().await.unwrap(), "ok");
+    assert_eq!(ready.status(), 200);
+    assert_eq!(ready.text().await.unwrap(), "ready");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn readiness_fails_while_a_migration_is_missing() {
+    let app = spawn_app().await;
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 503);
+    let body = ready.text().await.unwrap();
+    assert!(body.contains("migrations applied"), "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_page_of_the_navigation_is_rendered_on_the_server() {
+    let app = spawn_app().await;
+    for (path, heading) in [
+        ("/", "Overview"),
+        ("/connections", "Connections"),
+        ("/routes", "Routes"),
+        ("/bgp", "BGP"),
+        ("/topology", "Topology"),
+        ("/history", "History"),
+        ("/wall", "Wall"),
+        ("/settings", "Settings"),
+    ] {
+        let resp = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        let html = resp.text().await.unwrap();
+        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{path} lacks its heading");
+        assert!(html.contains("/pkg/gatewatch.js"), "{path} lacks the hydration script");
+        assert!(html.contains(r#"href="/settings""#), "{path} lacks the navigation");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_unknown_path_gets_the_friendly_404_with_status_404() {
+    let app = spawn_app().await;
+    let resp = app.client.get(app.url("/no/such/page")).send().await.unwrap();
+    assert_eq!(resp.status(), 404);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Nothing here"), "{html}");
+    assert!(html.contains("/no/such/page"), "names what was asked for");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_oversized_request_body_is_refused() {
+    let app = spawn_app().await;
+    let big = "x".repeat(2 * 1024 * 1024);
+    let resp = app.client.post(app.url("/api/system/ping")).body(big).send().await.unwrap();
+    assert_eq!(resp.status(), 413);
+    app.stop().await;
+}

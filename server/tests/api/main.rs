@@ -1,0 +1,10 @@
+//! Integration tests of the server: one test binary, one embedded PostgreSQL cluster per run,
+//! a fresh database per test (cloned from a migrated template), the app on port 0.
+
+mod helpers;
+
+mod binary;
+mod embedded_pg;
+mod http_basics;
+mod sessions;
+mod system;
