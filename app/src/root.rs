@@ -1,13 +1,13 @@
 //! The HTML shell and the router: every page of the product hangs off [`App`].
 
-use crate::api::preferences::{get_preferences, Density, SetDensity};
+use crate::api::preferences::{Preferences, SetDensity};
 use crate::components::nav::NavBar;
 use crate::pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// The document around the app, rendered on the server only.
@@ -41,41 +41,57 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let set_density = ServerAction::<SetDensity>::new();
     provide_context(DensityAction(set_density));
-    let prefs = Resource::new(move || set_density.version().get(), |_| get_preferences());
+    // The preferences the server read from the session before rendering, serialised into the
+    // page so hydration starts from the same value (no flash, no mismatch).
+    let initial = SharedValue::new(initial_preferences).into_inner();
     // Effects never run during SSR, so this only flips once the WASM bundle has hydrated:
     // end-to-end tests wait on it before they click.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let density_class = move || {
-        let density = prefs
-            .get()
-            .and_then(|p| p.ok())
-            .map(|p| p.density)
-            .unwrap_or(Density::Comfortable);
+        let density = match set_density.value().get() {
+            Some(Ok(prefs)) => prefs.density,
+            _ => initial.density,
+        };
         format!("app {}", density.css_class())
     };
 
+    // Every route renders with SsrMode::Async: the server waits for the page's data and sends
+    // complete HTML, so pages read without JavaScript (a NOC browser, curl, a screen reader
+    // before hydration) instead of streaming placeholders that need JS to fill in.
     view! {
         <Stylesheet id="leptos" href="/pkg/gatewatch.css"/>
         <Title formatter=|page: String| format!("{page} · gatewatch")/>
         <Router>
-            <Transition fallback=|| ()>
-                <div class=density_class data-hydrated=move || hydrated.get().to_string()>
+            <div class=density_class data-hydrated=move || hydrated.get().to_string()>
                     <NavBar/>
                     <main class="content">
                         <Routes fallback=pages::not_found::NotFound>
-                            <Route path=path!("/") view=pages::overview::OverviewPage/>
-                            <Route path=path!("/connections") view=pages::planned::ConnectionsPage/>
-                            <Route path=path!("/routes") view=pages::planned::RoutesPage/>
-                            <Route path=path!("/bgp") view=pages::planned::BgpPage/>
-                            <Route path=path!("/topology") view=pages::planned::TopologyPage/>
-                            <Route path=path!("/history") view=pages::planned::HistoryPage/>
-                            <Route path=path!("/wall") view=pages::planned::WallPage/>
-                            <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                            <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
+                            <Route path=path!("/connections") ssr=SsrMode::Async view=pages::planned::ConnectionsPage/>
+                            <Route path=path!("/routes") ssr=SsrMode::Async view=pages::planned::RoutesPage/>
+                            <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::planned::BgpPage/>
+                            <Route path=path!("/topology") ssr=SsrMode::Async view=pages::planned::TopologyPage/>
+                            <Route path=path!("/history") ssr=SsrMode::Async view=pages::planned::HistoryPage/>
+                            <Route path=path!("/wall") ssr=SsrMode::Async view=pages::planned::WallPage/>
+                            <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>
                     </main>
-                </div>
-            </Transition>
+            </div>
         </Router>
     }
+}
+
+/// On the server: what the session middleware found for this request.
+#[cfg(feature = "ssr")]
+fn initial_preferences() -> Preferences {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Preferences>().copied())
+        .unwrap_or_default()
+}
+
+/// In the browser this is never called: the value comes from the server's serialisation.
+#[cfg(not(feature = "ssr"))]
+fn initial_preferences() -> Preferences {
+    Preferences::default()
 }

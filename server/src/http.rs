@@ -3,9 +3,10 @@
 
 use crate::config::Settings;
 use app::state::AppState;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -34,10 +35,28 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/readyz", get(readyz))
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(middleware::from_fn(load_preferences))
         .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Puts the session's display preferences into the request, where the page render reads them
+/// (rendering is synchronous; the session store is not). Only page loads need them.
+async fn load_preferences(session: tower_sessions::Session, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let is_page = req.method() == Method::GET && !path.starts_with("/pkg/") && !path.starts_with("/api/");
+    if is_page {
+        match app::api::preferences::ssr::load(&session).await {
+            Ok(prefs) => {
+                req.extensions_mut().insert(prefs);
+            }
+            // The page still renders, with the defaults; the store error is logged.
+            Err(e) => tracing::warn!(error = %e, "could not load display preferences"),
+        }
+    }
+    next.run(req).await
 }
 
 /// The process is up (it answers HTTP); says nothing about the database.

@@ -1,5 +1,7 @@
 //! Per-browser display preferences, kept in the PostgreSQL-backed session so the server can
-//! render the page in the chosen density straight away (no flash after hydration).
+//! render the page in the chosen density straight away (no flash after hydration): the server
+//! loads them into the request before rendering (see `server::http`), the page carries them
+//! to the browser, and [`set_density`] changes them.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -32,14 +34,6 @@ impl Density {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preferences {
     pub density: Density,
-}
-
-#[server(endpoint = "preferences/get")]
-pub async fn get_preferences() -> Result<Preferences, AppError> {
-    let session = leptos_axum::extract::<tower_sessions::Session>()
-        .await
-        .map_err(|_| AppError::Unavailable("no session".into()))?;
-    ssr::load(&session).await
 }
 
 #[server(endpoint = "preferences/density")]
