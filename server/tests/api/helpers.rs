@@ -129,7 +129,16 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp { addr, pool, client, stop: Some(stop), task }
+    let app = TestApp { addr, pool, client, stop: Some(stop), task };
+    // The listener is bound already, but the server registers itself before it answers: wait
+    // for that, so tests never race the start-up.
+    for _ in 0..200 {
+        if app.client.get(app.url("/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+            return app;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the test server did not answer /healthz within 5 s");
 }
 
 pub fn test_settings() -> Settings {
