@@ -10,7 +10,13 @@ use std::path::PathBuf;
 /// Settings come from (later wins): built-in defaults, the config file, GATEWATCH_* environment
 /// variables (nested keys with `__`, e.g. GATEWATCH_POSTGRES__BIN_DIR), DATABASE_URL, and flags.
 #[derive(Debug, Parser)]
-#[command(name = "gatewatch", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "gatewatch",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// TOML config file (default: gatewatch.toml in the working directory, if present).
     #[arg(long, global = true, env = "GATEWATCH_CONFIG", value_name = "FILE")]

@@ -58,13 +58,19 @@ pub struct SessionSettings {
 
 impl Default for SessionSettings {
     fn default() -> Self {
-        SessionSettings { idle_timeout_minutes: default_idle_minutes(), secure_cookie: None }
+        SessionSettings {
+            idle_timeout_minutes: default_idle_minutes(),
+            secure_cookie: None,
+        }
     }
 }
 
 fn default_listen() -> SocketAddr {
     // `cargo leptos serve/watch` announces its address in LEPTOS_SITE_ADDR.
-    std::env::var("LEPTOS_SITE_ADDR").ok().and_then(|a| a.parse().ok()).unwrap_or_else(|| ([127, 0, 0, 1], 3000).into())
+    std::env::var("LEPTOS_SITE_ADDR")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| ([127, 0, 0, 1], 3000).into())
 }
 fn default_data_dir() -> PathBuf {
     PathBuf::from("data")
@@ -94,27 +100,45 @@ impl Settings {
     pub fn load(config: Option<&Path>, flags: &ServeArgs) -> Result<Self, String> {
         let mut figment = Figment::new();
         match config {
-            Some(path) if !path.is_file() => return Err(format!("config file {} does not exist", path.display())),
+            Some(path) if !path.is_file() => {
+                return Err(format!("config file {} does not exist", path.display()))
+            }
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
-            None if Path::new("gatewatch.toml").is_file() => figment = figment.merge(Toml::file_exact("gatewatch.toml")),
+            None if Path::new("gatewatch.toml").is_file() => {
+                figment = figment.merge(Toml::file_exact("gatewatch.toml"))
+            }
             None => {}
         }
         figment = figment
             .merge(Env::prefixed("GATEWATCH_").split("__").ignore(&["config"]))
             .merge(Env::raw().only(&["DATABASE_URL"]))
-            .merge(Serialized::defaults(FlagOverrides { listen: flags.listen, data_dir: flags.data_dir.clone() }));
-        let mut settings: Settings = figment.extract().map_err(|e| format!("invalid configuration: {e}"))?;
-        if settings.database_url.as_ref().is_some_and(|u| secrecy::ExposeSecret::expose_secret(u).trim().is_empty()) {
+            .merge(Serialized::defaults(FlagOverrides {
+                listen: flags.listen,
+                data_dir: flags.data_dir.clone(),
+            }));
+        let mut settings: Settings = figment
+            .extract()
+            .map_err(|e| format!("invalid configuration: {e}"))?;
+        if settings
+            .database_url
+            .as_ref()
+            .is_some_and(|u| secrecy::ExposeSecret::expose_secret(u).trim().is_empty())
+        {
             settings.database_url = None;
         }
         if settings.session.idle_timeout_minutes <= 0 {
-            return Err("invalid configuration: session.idle_timeout_minutes must be positive".into());
+            return Err(
+                "invalid configuration: session.idle_timeout_minutes must be positive".into(),
+            );
         }
         Ok(settings)
     }
 
     pub fn embedded_root(&self) -> PathBuf {
-        self.postgres.data_dir.clone().unwrap_or_else(|| self.data_dir.join("postgres"))
+        self.postgres
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("postgres"))
     }
 
     pub fn secure_cookie(&self) -> bool {

@@ -40,7 +40,8 @@ impl Database {
         let max = settings.postgres.max_connections.unwrap_or(16);
         let (options, kind, embedded) = match &settings.database_url {
             Some(url) => {
-                let opts = PgConnectOptions::from_str(url.expose_secret()).map_err(|e| DbError::BadUrl(redact(&e.to_string())))?;
+                let opts = PgConnectOptions::from_str(url.expose_secret())
+                    .map_err(|e| DbError::BadUrl(redact(&e.to_string())))?;
                 (opts, DatabaseKind::External, None)
             }
             None => {
@@ -54,12 +55,22 @@ impl Database {
                 })
                 .await?;
                 let opts = pg.connect_options(crate::pg::cluster::DATABASE);
-                (opts, DatabaseKind::Embedded { data_dir: pg.data_dir().display().to_string() }, Some(pg))
+                (
+                    opts,
+                    DatabaseKind::Embedded {
+                        data_dir: pg.data_dir().display().to_string(),
+                    },
+                    Some(pg),
+                )
             }
         };
         let pool = connect(options, max).await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Database { pool, kind, embedded })
+        Ok(Database {
+            pool,
+            kind,
+            embedded,
+        })
     }
 
     /// Closes the pool, then stops the embedded server (if any) so no process outlives us.
@@ -73,7 +84,8 @@ impl Database {
 
 /// A pool that fails fast at start-up when the server is unreachable.
 pub async fn connect(options: PgConnectOptions, max: u32) -> Result<PgPool, DbError> {
-    let options = options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2));
+    let options =
+        options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2));
     PgPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))

@@ -28,13 +28,17 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookie())
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.idle_timeout_minutes)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            settings.session.idle_timeout_minutes,
+        )));
     let shell_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            app::shell,
+        ))
         .layer(middleware::from_fn(load_preferences))
         .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -44,9 +48,14 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
 
 /// Puts the session's display preferences into the request, where the page render reads them
 /// (rendering is synchronous; the session store is not). Only page loads need them.
-async fn load_preferences(session: tower_sessions::Session, mut req: Request, next: Next) -> Response {
+async fn load_preferences(
+    session: tower_sessions::Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let path = req.uri().path();
-    let is_page = req.method() == Method::GET && !path.starts_with("/pkg/") && !path.starts_with("/api/");
+    let is_page =
+        req.method() == Method::GET && !path.starts_with("/pkg/") && !path.starts_with("/api/");
     if is_page {
         match app::api::preferences::ssr::load(&session).await {
             Ok(prefs) => {
@@ -68,7 +77,10 @@ async fn healthz() -> &'static str {
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     match crate::db::readiness(&state.pool).await {
         Ok(()) => (StatusCode::OK, "ready".to_string()),
-        Err(reason) => (StatusCode::SERVICE_UNAVAILABLE, format!("not ready: {reason}")),
+        Err(reason) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("not ready: {reason}"),
+        ),
     }
 }
 

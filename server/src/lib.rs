@@ -50,7 +50,9 @@ pub async fn serve(
     settings: &Settings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
-    let instance_id = instance::register(&pool).await.map_err(StartError::Register)?;
+    let instance_id = instance::register(&pool)
+        .await
+        .map_err(StartError::Register)?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let heartbeat = tokio::spawn(instance::heartbeat(pool.clone(), instance_id, stop_rx));
     let sweeper = tokio::spawn(
@@ -61,10 +63,17 @@ pub async fn serve(
     if let Ok(addr) = listener.local_addr() {
         leptos_options.site_addr = addr;
     }
-    let state = AppState { leptos_options, pool, database, instance_id };
+    let state = AppState {
+        leptos_options,
+        pool,
+        database,
+        instance_id,
+    };
     let router = http::router(state, settings);
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
-    let served = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    let served = axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await;
     sweeper.abort();
     let _ = stop_tx.send(true);
     let _ = heartbeat.await;
@@ -75,7 +84,14 @@ pub async fn serve(
 pub async fn run(settings: Settings) -> Result<(), StartError> {
     let listener = bind(settings.listen).await?;
     let database = db::Database::open(&settings).await?;
-    let result = serve(listener, database.pool.clone(), database.kind.clone(), &settings, shutdown::signal()).await;
+    let result = serve(
+        listener,
+        database.pool.clone(),
+        database.kind.clone(),
+        &settings,
+        shutdown::signal(),
+    )
+    .await;
     database.close().await;
     result
 }

@@ -55,7 +55,10 @@ pub mod ssr {
         Ok(session.get::<Preferences>(KEY).await?.unwrap_or_default())
     }
 
-    pub async fn save_density(session: &Session, density: Density) -> Result<Preferences, AppError> {
+    pub async fn save_density(
+        session: &Session,
+        density: Density,
+    ) -> Result<Preferences, AppError> {
         let mut prefs = load(session).await?;
         prefs.density = density;
         session.insert(KEY, prefs).await?;

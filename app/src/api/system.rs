@@ -83,14 +83,26 @@ pub mod ssr {
         .fetch_all(pool)
         .await?
         .into_iter()
-        .map(|(version, description, installed_on, success)| MigrationInfo {
-            version,
-            description,
-            installed_on,
-            success,
-        })
+        .map(
+            |(version, description, installed_on, success)| MigrationInfo {
+                version,
+                description,
+                installed_on,
+                success,
+            },
+        )
         .collect();
-        let instances = sqlx::query_as::<_, (uuid::Uuid, String, i32, String, DateTime<Utc>, DateTime<Utc>)>(
+        let instances = sqlx::query_as::<
+            _,
+            (
+                uuid::Uuid,
+                String,
+                i32,
+                String,
+                DateTime<Utc>,
+                DateTime<Utc>,
+            ),
+        >(
             "SELECT id, hostname, pid, version, started_at, heartbeat_at FROM server_instance \
              WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(secs => $1) \
              ORDER BY started_at",
@@ -99,15 +111,17 @@ pub mod ssr {
         .fetch_all(pool)
         .await?
         .into_iter()
-        .map(|(id, hostname, pid, version, started_at, heartbeat_at)| InstanceInfo {
-            is_self: id == self_id,
-            id,
-            hostname,
-            pid,
-            version,
-            started_at,
-            heartbeat_at,
-        })
+        .map(
+            |(id, hostname, pid, version, started_at, heartbeat_at)| InstanceInfo {
+                is_self: id == self_id,
+                id,
+                hostname,
+                pid,
+                version,
+                started_at,
+                heartbeat_at,
+            },
+        )
         .collect();
         let database_mode = match database {
             DatabaseKind::Embedded { data_dir } => format!("embedded (data dir {data_dir})"),

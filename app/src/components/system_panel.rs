@@ -38,7 +38,14 @@ pub fn SystemPanel() -> impl IntoView {
 
 #[component]
 fn StatusTable(status: SystemStatus) -> impl IntoView {
-    let SystemStatus { postgres_version, database_name, database_mode, migrations, instances, checked_at } = status;
+    let SystemStatus {
+        postgres_version,
+        database_name,
+        database_mode,
+        migrations,
+        instances,
+        checked_at,
+    } = status;
     let applied = migrations.iter().filter(|m| m.success).count();
     let total = migrations.len();
     view! {

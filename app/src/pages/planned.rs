@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
-fn Planned(title: &'static str, summary: &'static str, items: &'static [&'static str]) -> impl IntoView {
+fn Planned(
+    title: &'static str,
+    summary: &'static str,
+    items: &'static [&'static str],
+) -> impl IntoView {
     view! {
         <Title text=title/>
         <section class="planned">

@@ -27,19 +27,35 @@ impl PgBinaries {
             .iter()
             .find(|d| d.join("initdb").is_file() && d.join("postgres").is_file());
         let Some(dir) = dir else {
-            let missing = if candidates.iter().any(|d| d.join("initdb").is_file()) { "postgres" } else { "initdb" };
-            return Err(PgError::MissingBinary { name: missing, looked });
+            let missing = if candidates.iter().any(|d| d.join("initdb").is_file()) {
+                "postgres"
+            } else {
+                "initdb"
+            };
+            return Err(PgError::MissingBinary {
+                name: missing,
+                looked,
+            });
         };
         let postgres = dir.join("postgres");
         let output = Command::new(&postgres)
             .arg("--version")
             .output()
-            .map_err(|source| PgError::Spawn { program: postgres.display().to_string(), source })?;
-        let major = parse_major(&String::from_utf8_lossy(&output.stdout)).ok_or_else(|| PgError::Spawn {
-            program: postgres.display().to_string(),
-            source: std::io::Error::other("unrecognised `postgres --version` output"),
+            .map_err(|source| PgError::Spawn {
+                program: postgres.display().to_string(),
+                source,
+            })?;
+        let major = parse_major(&String::from_utf8_lossy(&output.stdout)).ok_or_else(|| {
+            PgError::Spawn {
+                program: postgres.display().to_string(),
+                source: std::io::Error::other("unrecognised `postgres --version` output"),
+            }
         })?;
-        Ok(PgBinaries { initdb: dir.join("initdb"), postgres, major })
+        Ok(PgBinaries {
+            initdb: dir.join("initdb"),
+            postgres,
+            major,
+        })
     }
 }
 
@@ -58,7 +74,11 @@ fn candidate_dirs(bin_dir: Option<&Path>) -> Vec<PathBuf> {
         }
     }
     let mut debian: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path().join("bin"))
+                .collect()
+        })
         .unwrap_or_default();
     debian.sort_by_key(|p| std::cmp::Reverse(major_of_debian_dir(p)));
     dirs.extend(debian);
@@ -76,9 +96,14 @@ fn major_of_debian_dir(bin: &Path) -> u32 {
 
 /// "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)" → "15".
 pub fn parse_major(version_output: &str) -> Option<String> {
-    let number = version_output.split_whitespace().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
+    let number = version_output
+        .split_whitespace()
+        .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
     let major = number.split('.').next()?;
-    major.chars().all(|c| c.is_ascii_digit()).then(|| major.to_string())
+    major
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| major.to_string())
 }
 
 #[cfg(test)]
@@ -87,10 +112,16 @@ mod tests {
 
     #[test]
     fn parses_debian_and_plain_versions() {
-        assert_eq!(parse_major("postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n").as_deref(), Some("15"));
+        assert_eq!(
+            parse_major("postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n").as_deref(),
+            Some("15")
+        );
         // A pre-release has no plain major number: refuse rather than guess.
         assert_eq!(parse_major("postgres (PostgreSQL) 17beta1"), None);
-        assert_eq!(parse_major("postgres (PostgreSQL) 16.2").as_deref(), Some("16"));
+        assert_eq!(
+            parse_major("postgres (PostgreSQL) 16.2").as_deref(),
+            Some("16")
+        );
         assert_eq!(parse_major("no version here"), None);
     }
 
@@ -100,6 +131,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let err = PgBinaries::locate(Some(&dir)).unwrap_err();
         assert!(err.to_string().contains("`initdb` was not found"), "{err}");
-        assert!(err.to_string().contains("apt-get install postgresql"), "{err}");
+        assert!(
+            err.to_string().contains("apt-get install postgresql"),
+            "{err}"
+        );
     }
 }

@@ -67,13 +67,26 @@ impl EmbeddedPostgres {
         let password = match layout.inspect()? {
             ClusterState::Missing => initdb(&bins, &layout, run_as)?,
             ClusterState::Existing { major } if major != bins.major => {
-                return Err(PgError::VersionMismatch { path: layout.cluster.clone(), found: major, binaries: bins.major });
+                return Err(PgError::VersionMismatch {
+                    path: layout.cluster.clone(),
+                    found: major,
+                    binaries: bins.major,
+                });
             }
             ClusterState::Existing { .. } => read_password(&layout)?,
         };
-        let port = if opts.port == 0 { free_port()? } else { opts.port };
+        let port = if opts.port == 0 {
+            free_port()?
+        } else {
+            opts.port
+        };
         let child = spawn_postgres(&bins, &layout, run_as, port, opts.ephemeral)?;
-        let mut pg = EmbeddedPostgres { child: Some(child), layout, port, password };
+        let mut pg = EmbeddedPostgres {
+            child: Some(child),
+            layout,
+            port,
+            password,
+        };
         pg.wait_ready().await?;
         pg.ensure_database().await?;
         tracing::info!(port, cluster = %pg.layout.cluster.display(), "embedded PostgreSQL is ready");
@@ -117,7 +130,10 @@ impl EmbeddedPostgres {
                 return Ok(());
             }
             if started.elapsed() > START_TIMEOUT {
-                return Err(PgError::StartTimeout { secs: START_TIMEOUT.as_secs(), log: self.layout.log_file.clone() });
+                return Err(PgError::StartTimeout {
+                    secs: START_TIMEOUT.as_secs(),
+                    log: self.layout.log_file.clone(),
+                });
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -125,12 +141,15 @@ impl EmbeddedPostgres {
 
     async fn ensure_database(&self) -> Result<(), PgError> {
         let mut conn = sqlx::PgConnection::connect_with(&self.connect_options("postgres")).await?;
-        let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-            .bind(DATABASE)
-            .fetch_one(&mut conn)
-            .await?;
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+                .bind(DATABASE)
+                .fetch_one(&mut conn)
+                .await?;
         if !exists {
-            sqlx::query(&format!("CREATE DATABASE {DATABASE}")).execute(&mut conn).await?;
+            sqlx::query(&format!("CREATE DATABASE {DATABASE}"))
+                .execute(&mut conn)
+                .await?;
         }
         conn.close().await?;
         Ok(())
@@ -139,8 +158,12 @@ impl EmbeddedPostgres {
     /// Fast shutdown (SIGINT: roll back open transactions, checkpoint, exit), waiting for the
     /// process so nothing is left running. Called after the HTTP server has drained.
     pub async fn stop(mut self) {
-        let Some(mut child) = self.child.take() else { return };
-        tokio::task::spawn_blocking(move || stop_child(&mut child)).await.ok();
+        let Some(mut child) = self.child.take() else {
+            return;
+        };
+        tokio::task::spawn_blocking(move || stop_child(&mut child))
+            .await
+            .ok();
         tracing::info!("embedded PostgreSQL stopped");
     }
 }
@@ -170,29 +193,55 @@ fn stop_child(child: &mut Child) {
     let _ = child.wait();
 }
 
-fn initdb(bins: &PgBinaries, layout: &Layout, run_as: Option<RunAs>) -> Result<SecretString, PgError> {
+fn initdb(
+    bins: &PgBinaries,
+    layout: &Layout,
+    run_as: Option<RunAs>,
+) -> Result<SecretString, PgError> {
     let password = Alphanumeric.sample_string(&mut rand::rngs::OsRng, 32);
-    let io_err = |what: &str, e: std::io::Error| PgError::DataDir { path: layout.root.clone(), reason: format!("{what} ({e})") };
+    let io_err = |what: &str, e: std::io::Error| PgError::DataDir {
+        path: layout.root.clone(),
+        reason: format!("{what} ({e})"),
+    };
     // The password file is ours (0600); initdb reads a copy the postgres account can read,
     // removed as soon as initdb is done.
-    write_private(&layout.password_file, &password, None).map_err(|e| io_err("cannot write the password file", e))?;
+    write_private(&layout.password_file, &password, None)
+        .map_err(|e| io_err("cannot write the password file", e))?;
     let pwfile = layout.root.join(".initdb-pw");
-    write_private(&pwfile, &password, run_as).map_err(|e| io_err("cannot write initdb's password file", e))?;
+    write_private(&pwfile, &password, run_as)
+        .map_err(|e| io_err("cannot write initdb's password file", e))?;
     let log = log_file(layout)?;
     let mut cmd = Command::new(&bins.initdb);
-    cmd.arg("-D").arg(&layout.cluster)
-        .args(["-U", SUPERUSER, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C"])
+    cmd.arg("-D")
+        .arg(&layout.cluster)
+        .args([
+            "-U",
+            SUPERUSER,
+            "--auth=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ])
         .arg(format!("--pwfile={}", pwfile.display()))
         .stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| io_err("cannot open the log", e))?)
+        .stdout(
+            log.try_clone()
+                .map_err(|e| io_err("cannot open the log", e))?,
+        )
         .stderr(log);
     account::prepare(&mut cmd, run_as);
     tracing::info!(cluster = %layout.cluster.display(), "initialising the embedded PostgreSQL cluster");
-    let status = cmd.status().map_err(|source| PgError::Spawn { program: bins.initdb.display().to_string(), source });
+    let status = cmd.status().map_err(|source| PgError::Spawn {
+        program: bins.initdb.display().to_string(),
+        source,
+    });
     let _ = fs::remove_file(&pwfile);
     let status = status?;
     if !status.success() {
-        return Err(PgError::Initdb { status: status.to_string(), log_tail: layout::tail(&layout.log_file, 4) });
+        return Err(PgError::Initdb {
+            status: status.to_string(),
+            log_tail: layout::tail(&layout.log_file, 4),
+        });
     }
     Ok(SecretString::from(password))
 }
@@ -200,36 +249,79 @@ fn initdb(bins: &PgBinaries, layout: &Layout, run_as: Option<RunAs>) -> Result<S
 fn read_password(layout: &Layout) -> Result<SecretString, PgError> {
     match fs::read_to_string(&layout.password_file) {
         Ok(p) if !p.trim().is_empty() => Ok(SecretString::from(p.trim().to_string())),
-        _ => Err(PgError::MissingPassword { cluster: layout.cluster.clone(), password_file: layout.password_file.clone() }),
+        _ => Err(PgError::MissingPassword {
+            cluster: layout.cluster.clone(),
+            password_file: layout.password_file.clone(),
+        }),
     }
 }
 
-fn spawn_postgres(bins: &PgBinaries, layout: &Layout, run_as: Option<RunAs>, port: u16, ephemeral: bool) -> Result<Child, PgError> {
+fn spawn_postgres(
+    bins: &PgBinaries,
+    layout: &Layout,
+    run_as: Option<RunAs>,
+    port: u16,
+    ephemeral: bool,
+) -> Result<Child, PgError> {
     let log = log_file(layout)?;
     let mut cmd = Command::new(&bins.postgres);
-    cmd.arg("-D").arg(&layout.cluster)
+    cmd.arg("-D")
+        .arg(&layout.cluster)
         .args(["-p", &port.to_string()])
-        .args(["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"]);
+        .args([
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "unix_socket_directories=",
+            "-c",
+            "max_connections=300",
+        ]);
     if ephemeral {
-        cmd.args(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        cmd.args([
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
+        ]);
     }
     cmd.stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| PgError::DataDir { path: layout.log_file.clone(), reason: e.to_string() })?)
+        .stdout(log.try_clone().map_err(|e| PgError::DataDir {
+            path: layout.log_file.clone(),
+            reason: e.to_string(),
+        })?)
         .stderr(log);
     account::prepare(&mut cmd, run_as);
-    cmd.spawn().map_err(|source| PgError::Spawn { program: bins.postgres.display().to_string(), source })
-}
-
-fn log_file(layout: &Layout) -> Result<fs::File, PgError> {
-    fs::OpenOptions::new().create(true).append(true).open(&layout.log_file).map_err(|e| PgError::DataDir {
-        path: layout.log_file.clone(),
-        reason: format!("cannot open the PostgreSQL log ({e})"),
+    cmd.spawn().map_err(|source| PgError::Spawn {
+        program: bins.postgres.display().to_string(),
+        source,
     })
 }
 
-fn write_private(path: &std::path::Path, content: &str, owner: Option<RunAs>) -> std::io::Result<()> {
+fn log_file(layout: &Layout) -> Result<fs::File, PgError> {
+    fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&layout.log_file)
+        .map_err(|e| PgError::DataDir {
+            path: layout.log_file.clone(),
+            reason: format!("cannot open the PostgreSQL log ({e})"),
+        })
+}
+
+fn write_private(
+    path: &std::path::Path,
+    content: &str,
+    owner: Option<RunAs>,
+) -> std::io::Result<()> {
     use std::io::Write;
-    let mut f = fs::OpenOptions::new().create(true).write(true).truncate(true).mode(0o600).open(path)?;
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(content.as_bytes())?;
     if let Some(RunAs { uid, gid }) = owner {
         chown(path, Some(uid), Some(gid))?;
@@ -242,15 +334,27 @@ fn write_private(path: &std::path::Path, content: &str, owner: Option<RunAs>) ->
 fn root_fallback_dir(wanted: &std::path::Path) -> PathBuf {
     let canonical = fs::canonicalize(wanted).unwrap_or_else(|_| wanted.to_path_buf());
     // FNV-1a: stable across Rust versions, unlike DefaultHasher.
-    let hash = canonical.as_os_str().as_encoded_bytes().iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    });
+    let hash = canonical
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf29ce484222325u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+        });
     PathBuf::from(format!("/var/lib/gatewatch/postgres-{hash:016x}"))
 }
 
 /// A free port on 127.0.0.1 (the OS picks it; it is released for PostgreSQL to take).
 fn free_port() -> Result<u16, PgError> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")
-        .map_err(|source| PgError::Spawn { program: "a loopback port probe".into(), source })?;
-    Ok(listener.local_addr().map_err(|source| PgError::Spawn { program: "a loopback port probe".into(), source })?.port())
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|source| PgError::Spawn {
+        program: "a loopback port probe".into(),
+        source,
+    })?;
+    Ok(listener
+        .local_addr()
+        .map_err(|source| PgError::Spawn {
+            program: "a loopback port probe".into(),
+            source,
+        })?
+        .port())
 }

@@ -45,7 +45,10 @@ impl Layout {
     /// the account that runs PostgreSQL.
     pub fn prepare(root: &Path, run_as: Option<RunAs>) -> Result<Self, PgError> {
         let layout = Layout::under(root);
-        let fail = |reason: String| PgError::DataDir { path: root.to_path_buf(), reason };
+        let fail = |reason: String| PgError::DataDir {
+            path: root.to_path_buf(),
+            reason,
+        };
         fs::create_dir_all(&layout.root).map_err(|e| fail(format!("cannot create it ({e})")))?;
         let probe = layout.root.join(".write-test");
         fs::write(&probe, b"gatewatch").map_err(|e| fail(format!("cannot write in it ({e})")))?;
@@ -55,12 +58,18 @@ impl Layout {
             fs::set_permissions(&layout.root, fs::Permissions::from_mode(0o755))
                 .map_err(|e| fail(format!("cannot set its permissions ({e})")))?;
             if !account::can_enter(&layout.root, run_as) {
-                return Err(PgError::Unreachable { path: root.to_path_buf() });
+                return Err(PgError::Unreachable {
+                    path: root.to_path_buf(),
+                });
             }
             if !layout.cluster.exists() {
-                fs::create_dir(&layout.cluster).map_err(|e| fail(format!("cannot create the cluster directory ({e})")))?;
-                chown(&layout.cluster, Some(uid), Some(gid))
-                    .map_err(|e| fail(format!("cannot hand the cluster directory to postgres ({e})")))?;
+                fs::create_dir(&layout.cluster)
+                    .map_err(|e| fail(format!("cannot create the cluster directory ({e})")))?;
+                chown(&layout.cluster, Some(uid), Some(gid)).map_err(|e| {
+                    fail(format!(
+                        "cannot hand the cluster directory to postgres ({e})"
+                    ))
+                })?;
                 fs::set_permissions(&layout.cluster, fs::Permissions::from_mode(0o700))
                     .map_err(|e| fail(format!("cannot set the cluster's permissions ({e})")))?;
             }
@@ -71,22 +80,32 @@ impl Layout {
     /// What is in the cluster directory now.
     pub fn inspect(&self) -> Result<ClusterState, PgError> {
         match fs::read_to_string(self.cluster.join("PG_VERSION")) {
-            Ok(v) => Ok(ClusterState::Existing { major: v.trim().to_string() }),
+            Ok(v) => Ok(ClusterState::Existing {
+                major: v.trim().to_string(),
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let empty = match fs::read_dir(&self.cluster) {
                     Ok(mut entries) => entries.next().is_none(),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
                     Err(e) => {
-                        return Err(PgError::DataDir { path: self.cluster.clone(), reason: format!("cannot read it ({e})") })
+                        return Err(PgError::DataDir {
+                            path: self.cluster.clone(),
+                            reason: format!("cannot read it ({e})"),
+                        })
                     }
                 };
                 if empty {
                     Ok(ClusterState::Missing)
                 } else {
-                    Err(PgError::NotACluster { path: self.cluster.clone() })
+                    Err(PgError::NotACluster {
+                        path: self.cluster.clone(),
+                    })
                 }
             }
-            Err(e) => Err(PgError::DataDir { path: self.cluster.clone(), reason: format!("cannot read PG_VERSION ({e})") }),
+            Err(e) => Err(PgError::DataDir {
+                path: self.cluster.clone(),
+                reason: format!("cannot read PG_VERSION ({e})"),
+            }),
         }
     }
 }
@@ -122,7 +141,10 @@ mod tests {
         fs::write(root.join("cluster/notes.txt"), "mine").unwrap();
         let err = Layout::prepare(&root, None).unwrap().inspect().unwrap_err();
         assert!(matches!(err, PgError::NotACluster { .. }), "{err}");
-        assert_eq!(fs::read_to_string(root.join("cluster/notes.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(root.join("cluster/notes.txt")).unwrap(),
+            "mine"
+        );
     }
 
     #[test]

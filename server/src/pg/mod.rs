@@ -26,7 +26,10 @@ pub enum PgError {
     )]
     MissingBinary { name: &'static str, looked: String },
     #[error("could not run `{program}`: {source}")]
-    Spawn { program: String, source: std::io::Error },
+    Spawn {
+        program: String,
+        source: std::io::Error,
+    },
     #[error("the data directory {path} is not usable: {reason}; choose another with --data-dir or GATEWATCH_DATA_DIR")]
     DataDir { path: PathBuf, reason: String },
     #[error(
@@ -34,7 +37,11 @@ pub enum PgError {
          binaries are PostgreSQL {binaries}; install PostgreSQL {found} (or set \
          GATEWATCH_POSTGRES__BIN_DIR to it). Nothing in {path} was changed"
     )]
-    VersionMismatch { path: PathBuf, found: String, binaries: String },
+    VersionMismatch {
+        path: PathBuf,
+        found: String,
+        binaries: String,
+    },
     #[error(
         "{path} exists but is not a PostgreSQL data directory (no PG_VERSION file); refusing to \
          touch it. Move it away or choose another data dir"
@@ -44,7 +51,10 @@ pub enum PgError {
         "the cluster in {cluster} has no password file at {password_file}; restore that file, or \
          move the cluster away to let gatewatch create a new one"
     )]
-    MissingPassword { cluster: PathBuf, password_file: PathBuf },
+    MissingPassword {
+        cluster: PathBuf,
+        password_file: PathBuf,
+    },
     #[error(
         "the `postgres` account (which runs the cluster, as gatewatch runs as root) cannot reach \
          {path}: a parent directory is private; choose a data dir outside private home directories"
@@ -55,7 +65,11 @@ pub enum PgError {
     #[error("initdb failed ({status}): {log_tail}")]
     Initdb { status: String, log_tail: String },
     #[error("PostgreSQL exited during start-up ({status}); the end of {log}: {log_tail}")]
-    Exited { status: String, log: PathBuf, log_tail: String },
+    Exited {
+        status: String,
+        log: PathBuf,
+        log_tail: String,
+    },
     #[error("PostgreSQL did not accept connections within {secs} s; see {log}")]
     StartTimeout { secs: u64, log: PathBuf },
     #[error("could not set up the gatewatch database: {0}")]

@@ -6,7 +6,9 @@ use std::process::{Command, Output};
 
 fn gatewatch(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatewatch"));
-    cmd.args(args).env_remove("DATABASE_URL").env("RUST_LOG", "error");
+    cmd.args(args)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "error");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -15,9 +17,18 @@ fn gatewatch(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 fn fails_with(out: &Output, needle: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "expected a failure, got success; stderr: {stderr}");
-    let line = stderr.lines().find(|l| l.starts_with("gatewatch: error:")).unwrap_or_else(|| panic!("no error line in: {stderr}"));
-    assert!(line.to_lowercase().contains(&needle.to_lowercase()), "{line:?} should mention {needle:?}");
+    assert!(
+        !out.status.success(),
+        "expected a failure, got success; stderr: {stderr}"
+    );
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("gatewatch: error:"))
+        .unwrap_or_else(|| panic!("no error line in: {stderr}"));
+    assert!(
+        line.to_lowercase().contains(&needle.to_lowercase()),
+        "{line:?} should mention {needle:?}"
+    );
 }
 
 #[test]
@@ -25,7 +36,13 @@ fn help_describes_the_commands_and_settings() {
     let out = gatewatch(&["--help"], &[]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for word in ["serve", "--listen", "--data-dir", "DATABASE_URL", "GATEWATCH_"] {
+    for word in [
+        "serve",
+        "--listen",
+        "--data-dir",
+        "DATABASE_URL",
+        "GATEWATCH_",
+    ] {
         assert!(text.contains(word), "--help lacks {word}: {text}");
     }
 }
@@ -34,13 +51,24 @@ fn help_describes_the_commands_and_settings() {
 fn a_port_in_use_is_named() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let out = gatewatch(&["--listen", &addr, "--data-dir", scratch_dir("port").to_str().unwrap()], &[]);
+    let out = gatewatch(
+        &[
+            "--listen",
+            &addr,
+            "--data-dir",
+            scratch_dir("port").to_str().unwrap(),
+        ],
+        &[],
+    );
     fails_with(&out, "already in use");
 }
 
 #[test]
 fn a_malformed_database_url_is_named_without_its_password() {
-    let out = gatewatch(&["--listen", "127.0.0.1:0"], &[("DATABASE_URL", "postgres://bob:hunter2@db:notaport/x")]);
+    let out = gatewatch(
+        &["--listen", "127.0.0.1:0"],
+        &[("DATABASE_URL", "postgres://bob:hunter2@db:notaport/x")],
+    );
     fails_with(&out, "DATABASE_URL is not a valid");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("hunter2"));
 }
@@ -48,8 +76,14 @@ fn a_malformed_database_url_is_named_without_its_password() {
 #[test]
 fn an_unreachable_database_is_named() {
     // Port 1 on loopback: nothing listens there.
-    let out = gatewatch(&["--listen", "127.0.0.1:0"], &[("DATABASE_URL", "postgres://bob:hunter2@127.0.0.1:1/x")]);
-    fails_with(&out, "cannot connect to the PostgreSQL server named by DATABASE_URL");
+    let out = gatewatch(
+        &["--listen", "127.0.0.1:0"],
+        &[("DATABASE_URL", "postgres://bob:hunter2@127.0.0.1:1/x")],
+    );
+    fails_with(
+        &out,
+        "cannot connect to the PostgreSQL server named by DATABASE_URL",
+    );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("hunter2"));
 }
 
@@ -58,7 +92,12 @@ fn missing_server_binaries_are_named_with_the_fix() {
     let empty = scratch_dir("nobin");
     let data = scratch_dir("nobin-data");
     let out = gatewatch(
-        &["--listen", "127.0.0.1:0", "--data-dir", data.to_str().unwrap()],
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
         &[("GATEWATCH_POSTGRES__BIN_DIR", empty.to_str().unwrap())],
     );
     fails_with(&out, "`initdb` was not found");
@@ -69,13 +108,24 @@ fn missing_server_binaries_are_named_with_the_fix() {
 fn an_unusable_data_dir_is_named() {
     let file = scratch_dir("file").join("plain-file");
     std::fs::write(&file, "not a directory").unwrap();
-    let out = gatewatch(&["--listen", "127.0.0.1:0", "--data-dir", file.to_str().unwrap()], &[]);
+    let out = gatewatch(
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            file.to_str().unwrap(),
+        ],
+        &[],
+    );
     fails_with(&out, "is not usable");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a directory");
 }
 
 #[test]
 fn a_bad_setting_names_the_key() {
-    let out = gatewatch(&["--listen", "127.0.0.1:0"], &[("GATEWATCH_SESSION__IDLE_TIMEOUT_MINUTES", "soon")]);
+    let out = gatewatch(
+        &["--listen", "127.0.0.1:0"],
+        &[("GATEWATCH_SESSION__IDLE_TIMEOUT_MINUTES", "soon")],
+    );
     fails_with(&out, "idle_timeout_minutes");
 }

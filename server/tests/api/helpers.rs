@@ -24,7 +24,10 @@ fn cluster() -> &'static Cluster {
     CLUSTER.get_or_init(|| {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
             rt.block_on(async move {
                 let pg = EmbeddedPostgres::start(EmbeddedOptions {
                     root: scratch_dir("pg"),
@@ -36,12 +39,23 @@ fn cluster() -> &'static Cluster {
                 .await
                 .expect("the test cluster starts");
                 let template = pg.connect_options(TEMPLATE);
-                let mut admin = PgConnection::connect_with(&pg.connect_options("postgres")).await.unwrap();
-                sqlx::query(&format!("CREATE DATABASE {TEMPLATE}")).execute(&mut admin).await.unwrap();
+                let mut admin = PgConnection::connect_with(&pg.connect_options("postgres"))
+                    .await
+                    .unwrap();
+                sqlx::query(&format!("CREATE DATABASE {TEMPLATE}"))
+                    .execute(&mut admin)
+                    .await
+                    .unwrap();
                 let pool = PgPool::connect_with(template).await.unwrap();
-                server::db::MIGRATOR.run(&pool).await.expect("migrations apply");
+                server::db::MIGRATOR
+                    .run(&pool)
+                    .await
+                    .expect("migrations apply");
                 pool.close().await;
-                tx.send(Cluster { options: pg.connect_options("postgres") }).unwrap();
+                tx.send(Cluster {
+                    options: pg.connect_options("postgres"),
+                })
+                .unwrap();
                 std::future::pending::<()>().await;
                 drop(pg);
             });
@@ -58,13 +72,24 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&base).unwrap();
     if let Ok(entries) = std::fs::read_dir(&base) {
         for e in entries.flatten() {
-            let pid = e.file_name().to_string_lossy().split('-').next().and_then(|p| p.parse::<u32>().ok());
-            if pid.is_some_and(|p| p != std::process::id() && !PathBuf::from(format!("/proc/{p}")).exists()) {
+            let pid = e
+                .file_name()
+                .to_string_lossy()
+                .split('-')
+                .next()
+                .and_then(|p| p.parse::<u32>().ok());
+            if pid.is_some_and(|p| {
+                p != std::process::id() && !PathBuf::from(format!("/proc/{p}")).exists()
+            }) {
                 let _ = std::fs::remove_dir_all(e.path());
             }
         }
     }
-    let dir = base.join(format!("{}-{name}-{}", std::process::id(), uuid::Uuid::new_v4().simple()));
+    let dir = base.join(format!(
+        "{}-{name}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -74,9 +99,14 @@ pub async fn fresh_database() -> PgPool {
     let cluster = cluster();
     let name = format!("t_{}", uuid::Uuid::new_v4().simple());
     let mut admin = PgConnection::connect_with(&cluster.options).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")).execute(&mut admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
     admin.close().await.unwrap();
-    PgPool::connect_with(cluster.options.clone().database(&name)).await.unwrap()
+    PgPool::connect_with(cluster.options.clone().database(&name))
+        .await
+        .unwrap()
 }
 
 pub struct TestApp {
@@ -94,7 +124,12 @@ impl TestApp {
 
     /// Calls a server function the way the browser does (form-encoded POST).
     pub async fn server_fn(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.unwrap()
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Graceful shutdown, as on SIGTERM.
@@ -118,9 +153,15 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
     let (stop, stopped) = oneshot::channel::<()>();
     let serve_pool = pool.clone();
     let task = tokio::spawn(async move {
-        server::serve(listener, serve_pool, DatabaseKind::External, &settings, async {
-            let _ = stopped.await;
-        })
+        server::serve(
+            listener,
+            serve_pool,
+            DatabaseKind::External,
+            &settings,
+            async {
+                let _ = stopped.await;
+            },
+        )
         .await
         .expect("the server runs");
     });
@@ -129,11 +170,23 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let app = TestApp { addr, pool, client, stop: Some(stop), task };
+    let app = TestApp {
+        addr,
+        pool,
+        client,
+        stop: Some(stop),
+        task,
+    };
     // The listener is bound already, but the server registers itself before it answers: wait
     // for that, so tests never race the start-up.
     for _ in 0..200 {
-        if app.client.get(app.url("/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+        if app
+            .client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
             return app;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;

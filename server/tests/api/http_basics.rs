@@ -20,10 +20,12 @@ async fn health_and_readiness_answer_when_migrated() {
 #[tokio::test]
 async fn readiness_fails_while_a_migration_is_missing() {
     let app = spawn_app().await;
-    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
     let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 503);
     let body = ready.text().await.unwrap();
@@ -47,9 +49,18 @@ async fn every_page_of_the_navigation_is_rendered_on_the_server() {
         let resp = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(resp.status(), 200, "{path}");
         let html = resp.text().await.unwrap();
-        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{path} lacks its heading");
-        assert!(html.contains("/pkg/gatewatch.js"), "{path} lacks the hydration script");
-        assert!(html.contains(r#"href="/settings""#), "{path} lacks the navigation");
+        assert!(
+            html.contains(&format!("<h1>{heading}</h1>")),
+            "{path} lacks its heading"
+        );
+        assert!(
+            html.contains("/pkg/gatewatch.js"),
+            "{path} lacks the hydration script"
+        );
+        assert!(
+            html.contains(r#"href="/settings""#),
+            "{path} lacks the navigation"
+        );
     }
     app.stop().await;
 }
@@ -57,7 +68,12 @@ async fn every_page_of_the_navigation_is_rendered_on_the_server() {
 #[tokio::test]
 async fn an_unknown_path_gets_the_friendly_404_with_status_404() {
     let app = spawn_app().await;
-    let resp = app.client.get(app.url("/no/such/page")).send().await.unwrap();
+    let resp = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 404);
     let html = resp.text().await.unwrap();
     assert!(html.contains("Nothing here"), "{html}");
@@ -69,7 +85,13 @@ async fn an_unknown_path_gets_the_friendly_404_with_status_404() {
 async fn an_oversized_request_body_is_refused() {
     let app = spawn_app().await;
     let big = "x".repeat(2 * 1024 * 1024);
-    let resp = app.client.post(app.url("/api/system/ping")).body(big).send().await.unwrap();
+    let resp = app
+        .client
+        .post(app.url("/api/system/ping"))
+        .body(big)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 413);
     app.stop().await;
 }

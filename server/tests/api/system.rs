@@ -7,13 +7,22 @@ use app::state::DatabaseKind;
 #[tokio::test]
 async fn the_status_lists_migrations_and_this_instance() {
     let app = spawn_app().await;
-    let status = app::api::system::ssr::system_status(&app.pool, &DatabaseKind::External, uuid::Uuid::nil())
-        .await
-        .unwrap();
-    assert!(status.postgres_version.starts_with(char::is_numeric), "{}", status.postgres_version);
+    let status =
+        app::api::system::ssr::system_status(&app.pool, &DatabaseKind::External, uuid::Uuid::nil())
+            .await
+            .unwrap();
+    assert!(
+        status.postgres_version.starts_with(char::is_numeric),
+        "{}",
+        status.postgres_version
+    );
     assert_eq!(status.migrations.len(), server::db::MIGRATOR.iter().count());
     assert!(status.migrations.iter().all(|m| m.success));
-    assert_eq!(status.instances.len(), 1, "the running server registered itself");
+    assert_eq!(
+        status.instances.len(),
+        1,
+        "the running server registered itself"
+    );
     assert_eq!(status.database_mode, "external (DATABASE_URL)");
     app.stop().await;
 }
@@ -34,7 +43,10 @@ async fn the_database_check_reports_a_round_trip() {
     let resp = app.server_fn("system/ping", &[]).await;
     assert_eq!(resp.status(), 200);
     let ping: DatabasePing = resp.json().await.unwrap();
-    assert!(ping.round_trip_ms >= 0.0 && ping.round_trip_ms < 10_000.0, "{ping:?}");
+    assert!(
+        ping.round_trip_ms >= 0.0 && ping.round_trip_ms < 10_000.0,
+        "{ping:?}"
+    );
     app.stop().await;
 }
 
@@ -63,11 +75,17 @@ async fn replicas_on_one_database_see_each_other_and_a_stopped_one_leaves() {
 #[tokio::test]
 async fn a_database_error_reaches_the_browser_as_a_safe_message() {
     let app = spawn_app().await;
-    sqlx::query("DROP TABLE server_instance").execute(&app.pool).await.unwrap();
+    sqlx::query("DROP TABLE server_instance")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     let resp = app.server_fn("system/status", &[]).await;
     assert_eq!(resp.status(), 500);
     let body = resp.text().await.unwrap();
     assert!(body.contains("Internal"), "{body}");
-    assert!(!body.contains("server_instance"), "no SQL detail leaks: {body}");
+    assert!(
+        !body.contains("server_instance"),
+        "no SQL detail leaks: {body}"
+    );
     app.stop().await;
 }
