@@ -34,6 +34,64 @@ pub struct Cli {
 pub enum Command {
     /// Serve the dashboard (the default when no command is given).
     Serve(ServeArgs),
+    /// Send one signed request to a cloud API and print the JSON answer (secrets blanked).
+    ///
+    /// Credentials come from the environment, as for the official tools:
+    /// ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (/ ALIBABA_CLOUD_SECURITY_TOKEN),
+    /// HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (/ HUAWEICLOUD_SDK_SECURITY_TOKEN).
+    /// On failure it exits with status 1 and prints the cloud's error code.
+    Call(CallArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CallArgs {
+    #[command(subcommand)]
+    pub cloud: CallCloud,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallCloud {
+    /// Alibaba Cloud VPC / VPN Gateway RPC API: `gatewatch call aliyun DescribeVpnGateways PageSize=50 --region cn-shanghai`.
+    Aliyun {
+        /// The API action, e.g. DescribeVpnConnections.
+        action: String,
+        /// Request parameters as Key=Value.
+        params: Vec<String>,
+        /// Region id (sent as RegionId unless given among the parameters).
+        #[arg(long)]
+        region: String,
+        /// Endpoint URL instead of the public one (private endpoint, the emulator).
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Allow plain http:// to a host that is not loopback.
+        #[arg(long)]
+        allow_insecure_http: bool,
+    },
+    /// Huawei Cloud VPN v5 API: `gatewatch call huawei GET /v5/{project_id}/vpn-gateways --region cn-north-4`.
+    Huawei {
+        /// HTTP method: GET, POST, PUT, DELETE.
+        method: String,
+        /// Path; `{project_id}` is replaced by the region's project id.
+        path: String,
+        /// Query parameters as k=v (repeatable).
+        #[arg(long = "query", value_name = "K=V")]
+        query: Vec<String>,
+        /// JSON request body.
+        #[arg(long)]
+        body: Option<String>,
+        /// Region id, e.g. cn-north-4.
+        #[arg(long)]
+        region: String,
+        /// Base URL for both the VPN and IAM endpoints (private endpoint, the emulator).
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// The project id, instead of looking it up by region in IAM.
+        #[arg(long)]
+        project_id: Option<String>,
+        /// Allow plain http:// to a host that is not loopback.
+        #[arg(long)]
+        allow_insecure_http: bool,
+    },
 }
 
 #[derive(Debug, Default, clap::Args)]

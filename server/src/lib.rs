@@ -2,6 +2,7 @@
 //! existing server or the embedded cluster), builds the router around the `app` crate, and runs
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
+pub mod call;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -11,6 +11,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let args = match cli.command {
         Some(Command::Serve(args)) => args,
+        Some(Command::Call(args)) => return call(args).await,
         None => cli.serve,
     };
     let settings = match Settings::load(cli.config.as_deref(), &args) {
@@ -21,6 +22,20 @@ async fn main() -> ExitCode {
     match server::run(settings).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e.to_string()),
+    }
+}
+
+async fn call(args: server::cli::CallArgs) -> ExitCode {
+    init_tracing(&std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()));
+    match server::call::run(args).await {
+        Ok(json) => {
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| json.to_string()));
+            ExitCode::SUCCESS
+        }
+        Err((code, message)) => {
+            eprintln!("gatewatch: error: {code}: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -129,3 +129,46 @@ fn a_bad_setting_names_the_key() {
     );
     fails_with(&out, "idle_timeout_minutes");
 }
+
+#[test]
+fn call_without_credentials_names_the_variable() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
+        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou"])
+        .env_remove("ALIBABA_CLOUD_ACCESS_KEY_ID")
+        .output()
+        .unwrap();
+    fails_with(&out, "MissingCredentials: set ALIBABA_CLOUD_ACCESS_KEY_ID");
+}
+
+#[test]
+fn call_failures_exit_non_zero_with_a_code_and_no_secret() {
+    // Nothing listens on loopback port 1: the client reports a connection error.
+    let aliyun = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
+        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:1"])
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIexample")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "very-secret-value")
+        .output()
+        .unwrap();
+    fails_with(&aliyun, "ConnectError");
+    assert!(!String::from_utf8_lossy(&aliyun.stderr).contains("very-secret-value"));
+    let huawei = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
+        .args(["call", "huawei", "GET", "/v5/{project_id}/vpn-gateways", "--region", "cn-north-4"])
+        .args(["--endpoint", "http://127.0.0.1:1", "--project-id", "p1"])
+        .env("HUAWEICLOUD_SDK_AK", "AKEXAMPLE")
+        .env("HUAWEICLOUD_SDK_SK", "very-secret-value")
+        .output()
+        .unwrap();
+    fails_with(&huawei, "TransportError");
+    assert!(!String::from_utf8_lossy(&huawei.stderr).contains("very-secret-value"));
+}
+
+#[test]
+fn call_refuses_plain_http_to_a_remote_host() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
+        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou", "--endpoint", "http://vpc.example.com"])
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIexample")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s")
+        .output()
+        .unwrap();
+    fails_with(&out, "ConfigError");
+}
