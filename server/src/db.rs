@@ -86,6 +86,12 @@ impl Database {
 pub async fn connect(options: PgConnectOptions, max: u32) -> Result<PgPool, DbError> {
     let options =
         options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2));
+    // One direct connection first: it fails at once with the real cause (refused, bad
+    // password, no such database), where the pool would retry until its timeout.
+    let probe = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options)
+        .await
+        .map_err(|e| DbError::Connect(redact(&e.to_string())))?;
+    let _ = sqlx::Connection::close(probe).await;
     PgPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))
