@@ -31,7 +31,11 @@ struct Inner {
 impl Clock {
     /// A clock that starts at `origin` and runs `scale` times faster than wall time.
     pub fn scaled(origin: DateTime<Utc>, scale: f64) -> Self {
-        let scale = if scale.is_finite() && scale > 0.0 { scale } else { 1.0 };
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
         Self::build(origin, Some(Instant::now()), scale)
     }
 
@@ -42,7 +46,9 @@ impl Clock {
 
     /// Fixed epoch used by manual clocks in tests: 2026-01-01T00:00:00Z.
     pub fn test_epoch() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     fn build(origin: DateTime<Utc>, anchor: Option<Instant>, scale: f64) -> Self {

@@ -186,7 +186,15 @@ mod tests {
         let b = message_count(1, "x", t0() + Duration::minutes(10));
         assert_eq!(b - a, 60);
         let p: Vec<_> = (0..20)
-            .map(|i| prefix_count(Profile::Healthy, 10, 1, "x", t0() + Duration::minutes(5 * i)))
+            .map(|i| {
+                prefix_count(
+                    Profile::Healthy,
+                    10,
+                    1,
+                    "x",
+                    t0() + Duration::minutes(5 * i),
+                )
+            })
             .collect();
         assert!(p.iter().any(|&c| c != p[0]));
     }

@@ -143,7 +143,10 @@ mod tests {
         assert_eq!(d.kind, Some(FaultKind::Unavailable));
         assert_eq!(d.latency_ms, 5);
         // Consumed: second call passes.
-        assert_eq!(f.decide(Cloud::Aliyun, "DescribeVpcs", "ak", 0.0).kind, None);
+        assert_eq!(
+            f.decide(Cloud::Aliyun, "DescribeVpcs", "ak", 0.0).kind,
+            None
+        );
         assert_eq!(f.decide(Cloud::Huawei, "x", "ak", 0.7).kind, None);
         assert_eq!(
             f.decide(Cloud::Huawei, "x", "ak", 0.2).kind,

@@ -12,3 +12,14 @@ pub mod quota;
 
 pub use clock::Clock;
 pub use estate::{generate, Estate, EstateSize};
+pub mod admin;
+pub mod aliyun;
+pub mod config;
+pub mod huawei;
+mod respond;
+pub mod server;
+pub mod standalone;
+
+pub use config::{AccountCredentials, EmulatorConfig};
+pub use server::{spawn, EmulatorHandle};
+pub use standalone::run_standalone;

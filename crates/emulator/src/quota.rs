@@ -118,6 +118,8 @@ mod tests {
         assert!((wait - 60.0).abs() < 1e-9);
         // Other APIs and accounts have their own windows.
         assert!(q.check(key("B"), lim, t0).is_ok());
-        assert!(q.check(key("A"), lim, t0 + chrono::Duration::seconds(60)).is_ok());
+        assert!(q
+            .check(key("A"), lim, t0 + chrono::Duration::seconds(60))
+            .is_ok());
     }
 }

@@ -13,13 +13,13 @@ use aliyun::types::customer_gateway::CustomerGateway;
 use aliyun::types::route_table::{RouteEntry, RouteTable};
 use aliyun::types::tag::TagResource;
 use aliyun::types::tunnel::{TunnelBgpConfig, TunnelOptions};
-use aliyun::types::vpn_route::{VpnPbrRouteEntry, VpnRouteEntry};
 use aliyun::types::vpn_gateway::VpnGateway;
+use aliyun::types::vpn_route::{VpnPbrRouteEntry, VpnRouteEntry};
 use rand::rngs::StdRng;
 use rand::Rng;
 
 use super::aliyun_vpc::{self, VpcPart};
-use super::{mistakes, net, names, profile_for, rng_for, EstateSize, Mistake, Site};
+use super::{mistakes, names, net, profile_for, rng_for, EstateSize, Mistake, Site};
 use crate::dynamics::Profile;
 
 pub use super::aliyun_vpc::AliHybrid;
@@ -70,7 +70,12 @@ pub(super) fn generate_region(
         let vpc_i = g % out.vpc.vpcs.len();
         let gw = gateway(&mut rng, &out.vpc, vpc_i, slot, g);
         let gw_id = gw.vpn_gateway_id.clone().unwrap_or_default();
-        out.tags.push(tag(&gw_id, "VpnGateway", "env", if g == 0 { "prod" } else { "staging" }));
+        out.tags.push(tag(
+            &gw_id,
+            "VpnGateway",
+            "env",
+            if g == 0 { "prod" } else { "staging" },
+        ));
         out.tags.push(tag(&gw_id, "VpnGateway", "owner", "netops"));
         let vpc_cidr = out.vpc.vpcs[vpc_i].cidr_block.clone().unwrap_or_default();
         for c in 0..size.connections_per_gateway {
@@ -87,7 +92,15 @@ pub(super) fn generate_region(
                 })
                 .clone();
             let profile = profile_for(n);
-            let conn = connection(&mut rng, &gw, &cgw_id, site, &vpc_cidr, slot * 10_000 + n, n);
+            let conn = connection(
+                &mut rng,
+                &gw,
+                &cgw_id,
+                site,
+                &vpc_cidr,
+                slot * 10_000 + n,
+                n,
+            );
             let conn_id = conn.vpn_connection_id.clone().unwrap_or_default();
             out.profiles.insert(conn_id.clone(), profile);
             out.vpn_routes.push(VpnRouteEntry {
@@ -135,7 +148,8 @@ pub(super) fn generate_region(
         slot,
     );
     for p in &out.hybrid.bgp_peers {
-        out.profiles.insert(p.bgp_peer_id.clone().unwrap_or_default(), Profile::Healthy);
+        out.profiles
+            .insert(p.bgp_peer_id.clone().unwrap_or_default(), Profile::Healthy);
     }
     mistakes::inject_aliyun(&mut out, a, r, sites, found);
     out
@@ -162,7 +176,11 @@ fn gateway(rng: &mut StdRng, vpc: &VpcPart, vpc_i: usize, slot: usize, g: usize)
         create_time: Some(BASE_MS + g as i64 * 86_400_000),
         end_time: Some(BASE_MS + 3 * 365 * 86_400_000),
         spec: Some(["10M", "100M", "200M"][g % 3].into()),
-        name: Some(format!("vpngw-{}-{}", v.vpc_name.clone().unwrap_or_default(), g + 1)),
+        name: Some(format!(
+            "vpngw-{}-{}",
+            v.vpc_name.clone().unwrap_or_default(),
+            g + 1
+        )),
         description: Some("site-to-site hub".into()),
         status: Some("active".into()),
         business_status: Some("Normal".into()),
@@ -304,7 +322,9 @@ pub(super) fn custom_entry(rt: &RouteTable, dest: &str, hop_type: &str, hop: &st
         next_hop_type: Some(hop_type.into()),
         instance_id: Some(hop.into()),
         router_id: rt.v_router_id.clone(),
-        extra: [("Type".to_owned(), serde_json::Value::from("Custom"))].into_iter().collect(),
+        extra: [("Type".to_owned(), serde_json::Value::from("Custom"))]
+            .into_iter()
+            .collect(),
         ..RouteEntry::default()
     }
 }

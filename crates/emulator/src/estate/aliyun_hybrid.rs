@@ -72,7 +72,10 @@ pub fn hybrid(
         local_gateway_ip: Some(format!("192.0.0.{}", 1 + (slot % 60) * 4)),
         peer_gateway_ip: Some(format!("192.0.0.{}", 2 + (slot % 60) * 4)),
         peering_subnet_mask: Some("255.255.255.252".into()),
-        name: Some(format!("vbr-{}", site.name.to_lowercase().replace(' ', "-"))),
+        name: Some(format!(
+            "vbr-{}",
+            site.name.to_lowercase().replace(' ', "-")
+        )),
         creation_time: Some(CREATED.into()),
         activation_time: Some(CREATED.into()),
         recovery_time: Some(String::new()),
@@ -82,7 +85,13 @@ pub fn hybrid(
     let prod = &vpc.vpcs[0];
     let vrt = prod.v_router_id.clone();
     let (ri_vpc, ri_vbr) = (net::aliyun_id(rng, "ri"), net::aliyun_id(rng, "ri"));
-    let ri = |id: &str, opp: &str, router: &Option<String>, rtype: &str, orouter: &Option<String>, ortype: &str, role: &str| RouterInterface {
+    let ri = |id: &str,
+              opp: &str,
+              router: &Option<String>,
+              rtype: &str,
+              orouter: &Option<String>,
+              ortype: &str,
+              role: &str| RouterInterface {
         router_interface_id: Some(id.into()),
         name: Some(format!("{rtype}-to-{ortype}")),
         router_id: router.clone(),
@@ -107,8 +116,24 @@ pub fn hybrid(
     };
     let vbr_router = Some(vbr_id.clone());
     let ris = vec![
-        ri(&ri_vpc, &ri_vbr, &vrt, "VRouter", &vbr_router, "VBR", "InitiatingSide"),
-        ri(&ri_vbr, &ri_vpc, &vbr_router, "VBR", &vrt, "VRouter", "AcceptingSide"),
+        ri(
+            &ri_vpc,
+            &ri_vbr,
+            &vrt,
+            "VRouter",
+            &vbr_router,
+            "VBR",
+            "InitiatingSide",
+        ),
+        ri(
+            &ri_vbr,
+            &ri_vpc,
+            &vbr_router,
+            "VBR",
+            &vrt,
+            "VRouter",
+            "AcceptingSide",
+        ),
     ];
     // The prod VPC reaches the leased-line site through the router interface.
     let rt = &mut vpc.route_tables[0];
@@ -164,7 +189,12 @@ pub fn hybrid(
     let eips = (0..2)
         .map(|i| EipAddress {
             allocation_id: Some(net::aliyun_id(rng, "eip")),
-            ip_address: Some(format!("47.{}.{}.{}", 100 + slot / 64, (slot % 64) * 4, 200 + i)),
+            ip_address: Some(format!(
+                "47.{}.{}.{}",
+                100 + slot / 64,
+                (slot % 64) * 4,
+                200 + i
+            )),
             region_id: Some(region.into()),
             status: Some(if i == 0 { "InUse" } else { "Available" }.into()),
             instance_type: (i == 0).then(|| "Nat".into()),

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use huawei::types::{
-    BgpPeer, ConnectionMonitor, CustomerGateway, Dpd, Eip, IkePolicy, IpsecPolicy,
-    NexthopResource, P2cConnection, P2cVpnGateway, Psk, QuotaResource, RouteEntry, SslOptions,
-    Tag, Timestamp, VpnConnection, VpnGateway, VpnServer,
+    BgpPeer, ConnectionMonitor, CustomerGateway, Dpd, Eip, IkePolicy, IpsecPolicy, NexthopResource,
+    P2cConnection, P2cVpnGateway, Psk, QuotaResource, RouteEntry, SslOptions, Tag, Timestamp,
+    VpnConnection, VpnGateway, VpnServer,
 };
 use rand::rngs::StdRng;
 
@@ -43,8 +43,14 @@ pub fn created(ms: i64) -> Timestamp {
 
 fn tags(env: &str) -> Vec<Tag> {
     vec![
-        Tag { key: "env".into(), value: env.into() },
-        Tag { key: "owner".into(), value: "netops".into() },
+        Tag {
+            key: "env".into(),
+            value: env.into(),
+        },
+        Tag {
+            key: "owner".into(),
+            value: "netops".into(),
+        },
     ]
 }
 
@@ -97,11 +103,19 @@ pub(super) fn generate_region(
             let (_, local, peer) = net::tunnel_cidr(100_000 + slot * 10_000 + n);
             let id = net::huawei_id(&mut rng);
             let monitor_id = net::huawei_id(&mut rng);
-            let gw_ip = gw.extra.get("eip1").and_then(|e| e["ip_address"].as_str()).unwrap_or_default().to_owned();
+            let gw_ip = gw
+                .extra
+                .get("eip1")
+                .and_then(|e| e["ip_address"].as_str())
+                .unwrap_or_default()
+                .to_owned();
             out.profiles.insert(id.clone(), profile_for(n + 1));
             out.connections.push(VpnConnection {
                 id: id.clone(),
-                name: Some(format!("hw-to-{}", site.name.to_lowercase().replace(' ', "-"))),
+                name: Some(format!(
+                    "hw-to-{}",
+                    site.name.to_lowercase().replace(' ', "-")
+                )),
                 status: Some("ACTIVE".into()),
                 vgw_id: Some(gw.id.clone()),
                 vgw_ip: Some(gw_ip),
@@ -122,7 +136,11 @@ pub(super) fn generate_region(
                     lifetime_seconds: Some(86400),
                     local_id_type: Some("ip".into()),
                     peer_id_type: Some("ip".into()),
-                    dpd: Some(Dpd { timeout: Some(15), interval: Some(30), msg: Some("seq-hash-notify".into()) }),
+                    dpd: Some(Dpd {
+                        timeout: Some(15),
+                        interval: Some(30),
+                        msg: Some("seq-hash-notify".into()),
+                    }),
                     ..IkePolicy::default()
                 }),
                 ipsecpolicy: Some(IpsecPolicy {
@@ -169,7 +187,10 @@ pub(super) fn generate_region(
                 origin: Some("igp".into()),
                 as_path: Some(site.asn.to_string()),
                 med: Some(0),
-                nexthop_resource: Some(NexthopResource { id: Some(id), resource_type: Some("vpn_connection".into()) }),
+                nexthop_resource: Some(NexthopResource {
+                    id: Some(id),
+                    resource_type: Some("vpn_connection".into()),
+                }),
                 ..RouteEntry::default()
             });
             n += 1;
@@ -178,10 +199,20 @@ pub(super) fn generate_region(
         out.vpn_gateways.push(gw);
     }
     p2c(&mut rng, &mut out, &vpc_id, slot);
-    out.quotas = [("vpn_gateway", 50, out.vpn_gateways.len()), ("customer_gateway", 100, out.customer_gateways.len()), ("vpn_connection", 5000, out.connections.len()), ("vpngw", 10, out.p2c_gateways.len())]
-        .iter()
-        .map(|(t, q, u)| QuotaResource { resource_type: (*t).into(), quota: Some(*q), used: Some(*u as i64), ..QuotaResource::default() })
-        .collect();
+    out.quotas = [
+        ("vpn_gateway", 50, out.vpn_gateways.len()),
+        ("customer_gateway", 100, out.customer_gateways.len()),
+        ("vpn_connection", 5000, out.connections.len()),
+        ("vpngw", 10, out.p2c_gateways.len()),
+    ]
+    .iter()
+    .map(|(t, q, u)| QuotaResource {
+        resource_type: (*t).into(),
+        quota: Some(*q),
+        used: Some(*u as i64),
+        ..QuotaResource::default()
+    })
+    .collect();
     mistakes::inject_huawei(&mut out, a, r, found);
     out
 }
@@ -209,7 +240,9 @@ fn gateway(rng: &mut StdRng, vpc_id: &str, vpc_cidr: &str, slot: usize, g: usize
         created_at: Some(created(g as i64)),
         updated_at: Some(created(g as i64)),
         tags: tags(if g == 0 { "prod" } else { "staging" }),
-        extra: [("eip1".to_owned(), eip(0)), ("eip2".to_owned(), eip(1))].into_iter().collect(),
+        extra: [("eip1".to_owned(), eip(0)), ("eip2".to_owned(), eip(1))]
+            .into_iter()
+            .collect(),
         ..VpnGateway::default()
     }
 }
@@ -223,7 +256,11 @@ fn p2c(rng: &mut StdRng, out: &mut HwRegion, vpc_id: &str, slot: usize) {
         vpc_id: Some(vpc_id.into()),
         connect_subnet: Some(net::huawei_id(rng)),
         flavor: Some("Professional1".into()),
-        eip: Some(Eip { ip_address: Some(net::huawei_gateway_ip(slot, 200, 0)), ip_version: Some(4), ..Eip::default() }),
+        eip: Some(Eip {
+            ip_address: Some(net::huawei_gateway_ip(slot, 200, 0)),
+            ip_version: Some(4),
+            ..Eip::default()
+        }),
         max_connection_number: Some(200),
         current_connection_number: Some(2),
         enterprise_project_id: Some("0".into()),
@@ -232,26 +269,39 @@ fn p2c(rng: &mut StdRng, out: &mut HwRegion, vpc_id: &str, slot: usize) {
         created_at: Some(created(5)),
         ..P2cVpnGateway::default()
     });
-    out.vpn_servers.push((id.clone(), VpnServer {
-        id: net::huawei_id(rng),
-        client_cidr: Some(format!("192.168.{}.0/24", (slot + 128) % 256)),
-        local_subnets: vec![format!("10.{slot}.128.0/17")],
-        client_auth_type: Some("CERT".into()),
-        tunnel_protocol: Some("SSL".into()),
-        ssl_options: Some(SslOptions { protocol: Some("TCP".into()), port: Some(443), encryption_algorithm: Some("AES-128-GCM".into()), authentication_algorithm: Some("SHA256".into()), is_compressed: Some(false) }),
-        status: Some("ACTIVE".into()),
-        created_at: Some(created(6)),
-        ..VpnServer::default()
-    }));
-    let sessions = ["carol", "dave"].iter().enumerate().map(|(i, u)| P2cConnection {
-        connection_id: net::huawei_id(rng),
-        client_virtual_ip: Some(format!("192.168.{}.{}", (slot + 128) % 256, 10 + i)),
-        client_ip: Some(format!("198.51.100.{}", 200 + i)),
-        client_user_name: Some((*u).into()),
-        inbound_bytes: Some(1_000_000 * (i as u64 + 1)),
-        outbound_bytes: Some(300_000 * (i as u64 + 1)),
-        connection_established_time: Some(created(10)),
-        ..P2cConnection::default()
-    }).collect();
+    out.vpn_servers.push((
+        id.clone(),
+        VpnServer {
+            id: net::huawei_id(rng),
+            client_cidr: Some(format!("192.168.{}.0/24", (slot + 128) % 256)),
+            local_subnets: vec![format!("10.{slot}.128.0/17")],
+            client_auth_type: Some("CERT".into()),
+            tunnel_protocol: Some("SSL".into()),
+            ssl_options: Some(SslOptions {
+                protocol: Some("TCP".into()),
+                port: Some(443),
+                encryption_algorithm: Some("AES-128-GCM".into()),
+                authentication_algorithm: Some("SHA256".into()),
+                is_compressed: Some(false),
+            }),
+            status: Some("ACTIVE".into()),
+            created_at: Some(created(6)),
+            ..VpnServer::default()
+        },
+    ));
+    let sessions = ["carol", "dave"]
+        .iter()
+        .enumerate()
+        .map(|(i, u)| P2cConnection {
+            connection_id: net::huawei_id(rng),
+            client_virtual_ip: Some(format!("192.168.{}.{}", (slot + 128) % 256, 10 + i)),
+            client_ip: Some(format!("198.51.100.{}", 200 + i)),
+            client_user_name: Some((*u).into()),
+            inbound_bytes: Some(1_000_000 * (i as u64 + 1)),
+            outbound_bytes: Some(300_000 * (i as u64 + 1)),
+            connection_established_time: Some(created(10)),
+            ..P2cConnection::default()
+        })
+        .collect();
     out.p2c_sessions.insert(id, sessions);
 }

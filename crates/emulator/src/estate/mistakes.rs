@@ -49,12 +49,25 @@ pub(super) fn add_overlapping_site(sites: &mut Vec<Site>) {
     });
 }
 
-pub(super) fn inject_aliyun(out: &mut AliRegion, a: usize, r: usize, sites: &[Site], found: &mut Vec<Mistake>) {
+pub(super) fn inject_aliyun(
+    out: &mut AliRegion,
+    a: usize,
+    r: usize,
+    sites: &[Site],
+    found: &mut Vec<Mistake>,
+) {
     if a != 0 || r != 0 || out.connections.is_empty() {
         return;
     }
     let mut note = |kind, id: &str, detail: String| {
-        found.push(Mistake { kind, cloud: "aliyun".into(), account: a, region: out.region_id.clone(), resource_id: id.into(), detail });
+        found.push(Mistake {
+            kind,
+            cloud: "aliyun".into(),
+            account: a,
+            region: out.region_id.clone(),
+            resource_id: id.into(),
+            detail,
+        });
     };
     // 1. Second connection to a different CGW with the same remote CIDR as connection 0.
     let dup_site = &sites[sites.len() - 1];
@@ -73,31 +86,60 @@ pub(super) fn inject_aliyun(out: &mut AliRegion, a: usize, r: usize, sites: &[Si
     conn.remote_subnet = Some(dup_site.cidr.clone());
     out.profiles.insert(conn_id.clone(), Profile::Healthy);
     out.connections.push(conn);
-    note(MistakeKind::OverlappingOnPremCidr, &conn_id, format!("{} reached via two customer gateways", dup_site.cidr));
+    note(
+        MistakeKind::OverlappingOnPremCidr,
+        &conn_id,
+        format!("{} reached via two customer gateways", dup_site.cidr),
+    );
     // 2. A broad leased-line route shadowed by the more specific VPN routes inside it.
     let rt = &mut out.vpc.route_tables[0];
-    let ri = rt.route_entrys.items.iter().find(|e| e.next_hop_type.as_deref() == Some("RouterInterface")).and_then(|e| e.instance_id.clone()).unwrap_or_default();
+    let ri = rt
+        .route_entrys
+        .items
+        .iter()
+        .find(|e| e.next_hop_type.as_deref() == Some("RouterInterface"))
+        .and_then(|e| e.instance_id.clone())
+        .unwrap_or_default();
     let e = super::aliyun::custom_entry(rt, "172.16.0.0/16", "RouterInterface", &ri);
     rt.route_entrys.items.push(e);
     let rt_id = rt.route_table_id.clone().unwrap_or_default();
-    note(MistakeKind::ShadowedRoute, &rt_id, "172.16.0.0/16 via leased line is shadowed by /24 VPN routes".into());
+    note(
+        MistakeKind::ShadowedRoute,
+        &rt_id,
+        "172.16.0.0/16 via leased line is shadowed by /24 VPN routes".into(),
+    );
     // 3. An on-prem subnet inside 100.64.0.0/10.
     let c0 = &mut out.connections[0];
     let cg = "100.100.10.0/24";
-    c0.remote_subnet = Some(format!("{},{cg}", c0.remote_subnet.clone().unwrap_or_default()));
+    c0.remote_subnet = Some(format!(
+        "{},{cg}",
+        c0.remote_subnet.clone().unwrap_or_default()
+    ));
     let c0_id = c0.vpn_connection_id.clone().unwrap_or_default();
-    note(MistakeKind::CgnatCidr, &c0_id, format!("remote subnet {cg} is CGNAT space"));
+    note(
+        MistakeKind::CgnatCidr,
+        &c0_id,
+        format!("remote subnet {cg} is CGNAT space"),
+    );
     // 4. SSL-VPN client pool on top of the first vSwitch.
     if let (Some(s), Some(v)) = (out.ssl_servers.first_mut(), out.vpc.vswitches.first()) {
         s.client_ip_pool = v.cidr_block.clone();
-        note(MistakeKind::SslPoolOverlapsVSwitch, &s.ssl_vpn_server_id.clone().unwrap_or_default(), "client pool equals a vSwitch CIDR".into());
+        note(
+            MistakeKind::SslPoolOverlapsVSwitch,
+            &s.ssl_vpn_server_id.clone().unwrap_or_default(),
+            "client pool equals a vSwitch CIDR".into(),
+        );
     }
     // 5. A VBR BGP peer with the wrong peer ASN: never Established.
     if let Some(p) = out.hybrid.bgp_peers.get_mut(1) {
         p.peer_asn = p.peer_asn.map(|x| x + 1);
         let id = p.bgp_peer_id.clone().unwrap_or_default();
         out.profiles.insert(id.clone(), Profile::BgpWrongAsn);
-        note(MistakeKind::BgpWrongAsn, &id, "peer ASN differs from the on-prem router's".into());
+        note(
+            MistakeKind::BgpWrongAsn,
+            &id,
+            "peer ASN differs from the on-prem router's".into(),
+        );
     }
 }
 
@@ -110,7 +152,14 @@ pub(super) fn inject_huawei(out: &mut HwRegion, a: usize, r: usize, found: &mut 
         p.peer_asn = p.peer_asn.map(|x| x + 1);
     }
     out.profiles.insert(c.id.clone(), Profile::BgpWrongAsn);
-    found.push(Mistake { kind: MistakeKind::BgpWrongAsn, cloud: "huawei".into(), account: a, region: out.region.clone(), resource_id: c.id.clone(), detail: "bgp_peer.peer_asn differs from the customer gateway's".into() });
+    found.push(Mistake {
+        kind: MistakeKind::BgpWrongAsn,
+        cloud: "huawei".into(),
+        account: a,
+        region: out.region.clone(),
+        resource_id: c.id.clone(),
+        detail: "bgp_peer.peer_asn differs from the customer gateway's".into(),
+    });
 }
 
 /// Finds the mistakes in one Alibaba region from the data alone (independent of the list).
@@ -121,10 +170,19 @@ pub fn detect_aliyun(reg: &AliRegion) -> Vec<MistakeKind> {
         .iter()
         .flat_map(|c| {
             let cgw = c.customer_gateway_id.clone().unwrap_or_default();
-            c.remote_subnet.clone().unwrap_or_default().split(',').map(move |s| (cgw.clone(), s.trim().to_owned())).collect::<Vec<_>>()
+            c.remote_subnet
+                .clone()
+                .unwrap_or_default()
+                .split(',')
+                .map(move |s| (cgw.clone(), s.trim().to_owned()))
+                .collect::<Vec<_>>()
         })
         .collect();
-    if remote.iter().any(|(g1, c1)| remote.iter().any(|(g2, c2)| g1 != g2 && cidr_overlaps(c1, c2))) {
+    if remote.iter().any(|(g1, c1)| {
+        remote
+            .iter()
+            .any(|(g2, c2)| g1 != g2 && cidr_overlaps(c1, c2))
+    }) {
         out.push(MistakeKind::OverlappingOnPremCidr);
     }
     if remote.iter().any(|(_, c)| cidr_contains(CGNAT, c)) {
@@ -136,7 +194,10 @@ pub fn detect_aliyun(reg: &AliRegion) -> Vec<MistakeKind> {
             let da = a.destination_cidr_block.clone().unwrap_or_default();
             es.iter().any(|b| {
                 let db = b.destination_cidr_block.clone().unwrap_or_default();
-                da != db && cidr_contains(&da, &db) && a.instance_id != b.instance_id && a.next_hop_type.as_deref() != Some("local")
+                da != db
+                    && cidr_contains(&da, &db)
+                    && a.instance_id != b.instance_id
+                    && a.next_hop_type.as_deref() != Some("local")
             })
         })
     });
@@ -145,13 +206,19 @@ pub fn detect_aliyun(reg: &AliRegion) -> Vec<MistakeKind> {
     }
     let ssl_overlap = reg.ssl_servers.iter().any(|s| {
         let pool = s.client_ip_pool.clone().unwrap_or_default();
-        reg.vpc.vswitches.iter().any(|v| cidr_overlaps(&pool, v.cidr_block.as_deref().unwrap_or("")))
+        reg.vpc
+            .vswitches
+            .iter()
+            .any(|v| cidr_overlaps(&pool, v.cidr_block.as_deref().unwrap_or("")))
     });
     if ssl_overlap {
         out.push(MistakeKind::SslPoolOverlapsVSwitch);
     }
     let wrong_asn = reg.hybrid.bgp_peers.iter().any(|p| {
-        reg.hybrid.bgp_groups.iter().any(|g| g.bgp_group_id == p.bgp_group_id && g.peer_asn != p.peer_asn)
+        reg.hybrid
+            .bgp_groups
+            .iter()
+            .any(|g| g.bgp_group_id == p.bgp_group_id && g.peer_asn != p.peer_asn)
     });
     if wrong_asn {
         out.push(MistakeKind::BgpWrongAsn);

@@ -7,11 +7,11 @@
 
 pub mod aliyun;
 pub use aliyun_vpc::VpcPart;
+mod aliyun_hybrid;
+mod aliyun_vpc;
 pub mod huawei;
 pub mod mistakes;
 pub mod names;
-mod aliyun_hybrid;
-mod aliyun_vpc;
 pub mod net;
 
 use std::collections::HashMap;
@@ -79,7 +79,10 @@ impl EstateSize {
 
     /// Connections per cloud in the whole estate.
     pub fn connections(&self) -> usize {
-        self.accounts * self.regions_per_account * self.gateways_per_region * self.connections_per_gateway
+        self.accounts
+            * self.regions_per_account
+            * self.gateways_per_region
+            * self.connections_per_gateway
     }
 }
 
@@ -148,7 +151,8 @@ pub fn profile_for(i: usize) -> Profile {
 /// Generates the estate. Pure: same `(seed, size)` → identical estate.
 pub fn generate(seed: u64, size: EstateSize) -> Estate {
     let size = size.clamped();
-    let per_account = size.regions_per_account * size.gateways_per_region * size.connections_per_gateway;
+    let per_account =
+        size.regions_per_account * size.gateways_per_region * size.connections_per_gateway;
     // Sites are shared by both clouds of an account (same IP/ASN on each side) and, for
     // small estates, reused across accounts; ~1 site per 2 connections.
     let site_count = (per_account / 2).clamp(4, 4000);
@@ -221,8 +225,18 @@ impl Estate {
 
     /// Total Alibaba and Huawei VPN connections.
     pub fn connection_counts(&self) -> (usize, usize) {
-        let ali = self.accounts.iter().flat_map(|a| &a.aliyun).map(|r| r.connections.len()).sum();
-        let hw = self.accounts.iter().flat_map(|a| &a.huawei).map(|r| r.connections.len()).sum();
+        let ali = self
+            .accounts
+            .iter()
+            .flat_map(|a| &a.aliyun)
+            .map(|r| r.connections.len())
+            .sum();
+        let hw = self
+            .accounts
+            .iter()
+            .flat_map(|a| &a.huawei)
+            .map(|r| r.connections.len())
+            .sum();
         (ali, hw)
     }
 }

@@ -38,12 +38,22 @@ pub fn site_asn(i: usize) -> u32 {
 
 /// Alibaba-side public IP of VPN gateway `g` in slot `s` (Alibaba's 47.x space).
 pub fn aliyun_gateway_ip(s: usize, g: usize) -> String {
-    format!("47.{}.{}.{}", 96 + s / 64, (s % 64) * 4 + g / 250, 1 + g % 250)
+    format!(
+        "47.{}.{}.{}",
+        96 + s / 64,
+        (s % 64) * 4 + g / 250,
+        1 + g % 250
+    )
 }
 
 /// Huawei-side public IP of VPN gateway `g` in slot `s` (Huawei Cloud's 121.36.x space).
 pub fn huawei_gateway_ip(s: usize, g: usize, tunnel: usize) -> String {
-    format!("121.{}.{}.{}", 36 + s / 64, (s % 64) * 4 + g / 120, 1 + (g % 120) * 2 + tunnel)
+    format!(
+        "121.{}.{}.{}",
+        36 + s / 64,
+        (s % 64) * 4 + g / 120,
+        1 + (g % 120) * 2 + tunnel
+    )
 }
 
 /// `/30` inside 169.254.0.0/16 for tunnel `n` (alibaba.md §5.9 "VPN BGP tunnel CIDR").
@@ -67,7 +77,9 @@ pub fn aliyun_id(rng: &mut StdRng, prefix: &str) -> String {
 
 /// 36-character UUID as Huawei uses for every resource (huawei.md §2.1).
 pub fn huawei_id(rng: &mut StdRng) -> String {
-    uuid::Builder::from_random_bytes(rng.gen()).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(rng.gen())
+        .into_uuid()
+        .to_string()
 }
 
 /// 32 hex characters (Huawei project ids).
@@ -80,7 +92,9 @@ pub fn hex32(rng: &mut StdRng) -> String {
 /// A pre-shared key: present in the state, treated as a secret by every consumer.
 pub fn psk(rng: &mut StdRng) -> String {
     const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    (0..24).map(|_| A[rng.gen_range(0..A.len())] as char).collect()
+    (0..24)
+        .map(|_| A[rng.gen_range(0..A.len())] as char)
+        .collect()
 }
 
 /// Does `inner` lie inside `outer` (both `a.b.c.d/n`)?

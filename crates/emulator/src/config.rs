@@ -1,0 +1,84 @@
+//! Emulator configuration and the credentials it hands out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::estate::EstateSize;
+use crate::faults::FaultSet;
+
+/// How to build and run an emulator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmulatorConfig {
+    /// Seed of the estate and of every random draw (faults, dynamics).
+    pub seed: u64,
+    pub size: EstateSize,
+    /// Simulation speed-up: 1.0 = real time; 1000 → a 60 s quota window lasts 60 ms.
+    pub time_scale: f64,
+    /// Freeze the simulation clock (it moves only via `advance` / the admin endpoint).
+    pub manual_clock: bool,
+    /// Enforce the per-API quotas (alibaba.md §1.9 `Throttling.User`, huawei.md §2.3 429).
+    pub quotas: bool,
+    /// Alibaba `PageSize` > 50: reject with `InvalidParameter` (false) or clamp (true), §2.
+    pub clamp_page_size: bool,
+    /// Maximum accepted distance of `Timestamp` / `X-Sdk-Date` from wall time, seconds
+    /// (both clouds: 15 minutes).
+    pub max_clock_skew_secs: i64,
+    /// Largest request body accepted, bytes.
+    pub max_body_bytes: usize,
+    /// Faults active from the start.
+    pub faults: FaultSet,
+    /// How long a `timeout` fault hangs before answering, wall milliseconds.
+    pub hang_ms: u64,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            seed: 42,
+            size: EstateSize::demo(),
+            time_scale: 1.0,
+            manual_clock: false,
+            quotas: true,
+            clamp_page_size: false,
+            max_clock_skew_secs: 15 * 60,
+            max_body_bytes: 64 * 1024,
+            faults: FaultSet::default(),
+            hang_ms: 120_000,
+        }
+    }
+}
+
+impl EmulatorConfig {
+    /// Default configuration with a given seed and size.
+    pub fn new(seed: u64, size: EstateSize) -> Self {
+        Self {
+            seed,
+            size,
+            ..Self::default()
+        }
+    }
+}
+
+/// Demo credentials of one estate account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountCredentials {
+    pub name: String,
+    pub aliyun_access_key_id: String,
+    pub aliyun_access_key_secret: String,
+    /// Alibaba regions that hold resources for this account.
+    pub aliyun_regions: Vec<String>,
+    pub huawei_ak: String,
+    pub huawei_sk: String,
+    /// `(region, project_id)` pairs.
+    pub huawei_projects: Vec<(String, String)>,
+}
+
+impl AccountCredentials {
+    /// Huawei project id of `region`, if the account has it.
+    pub fn huawei_project(&self, region: &str) -> Option<&str> {
+        self.huawei_projects
+            .iter()
+            .find(|(r, _)| r == region)
+            .map(|(_, p)| p.as_str())
+    }
+}

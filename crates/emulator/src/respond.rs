@@ -1,0 +1,83 @@
+//! Turning fault decisions into what the client sees on the wire (see [`crate::faults`]).
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use crate::faults::FaultKind;
+
+/// Waits `ms` wall milliseconds (added latency).
+pub async fn delay(ms: u64) {
+    if ms > 0 {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+}
+
+/// A success body damaged per `kind`, or `None` if `kind` does not damage bodies.
+pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<Response> {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    match kind {
+        FaultKind::Truncated => {
+            let cut = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
+            Some((status, [(header::CONTENT_TYPE, ctype.to_owned())], text[..cut].to_owned()).into_response())
+        }
+        FaultKind::Malformed => Some(
+            (status, [(header::CONTENT_TYPE, ctype.to_owned())], "<html><body>502 Bad Gateway</body></html>{\"RequestId\":")
+                .into_response(),
+        ),
+        FaultKind::Reset => {
+            // Announce more bytes than are sent: the server aborts the connection
+            // mid-response and the client sees a reset / incomplete message.
+            let half = text.len() / 2;
+            let mut r = Response::new(Body::from(text.as_bytes()[..half].to_vec()));
+            *r.status_mut() = status;
+            r.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(text.len().max(2)));
+            Some(r)
+        }
+        _ => None,
+    }
+}
+
+/// Replaces the first list found (`{Plural: {Singular: [..]}}` or a top-level array field)
+/// by its first element alone — the "single object instead of array" quirk (alibaba.md §5.1).
+pub fn list_as_object(v: &mut Value) -> bool {
+    let Value::Object(map) = v else { return false };
+    for (_, child) in map.iter_mut() {
+        match child {
+            Value::Array(items) if !items.is_empty() => {
+                *child = items[0].clone();
+                return true;
+            }
+            Value::Object(_) => {
+                if list_as_object(child) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_becomes_object() {
+        let mut v = serde_json::json!({"RequestId": "r", "Vpcs": {"Vpc": [{"VpcId": "a"}, {"VpcId": "b"}]}});
+        assert!(list_as_object(&mut v));
+        assert_eq!(v["Vpcs"]["Vpc"]["VpcId"], "a");
+        let mut none = serde_json::json!({"RequestId": "r"});
+        assert!(!list_as_object(&mut none));
+    }
+
+    #[test]
+    fn truncation_keeps_utf8_boundaries() {
+        assert!(damage(FaultKind::Truncated, 200, "{\"a\":\"éééé\"}", "application/json").is_some());
+        assert!(damage(FaultKind::Throttle, 200, "{}", "application/json").is_none());
+    }
+}
