@@ -322,9 +322,7 @@ pub(super) fn custom_entry(rt: &RouteTable, dest: &str, hop_type: &str, hop: &st
         next_hop_type: Some(hop_type.into()),
         instance_id: Some(hop.into()),
         router_id: rt.v_router_id.clone(),
-        extra: [("Type".to_owned(), serde_json::Value::from("Custom"))]
-            .into_iter()
-            .collect(),
+        r#type: Some("Custom".into()),
         ..RouteEntry::default()
     }
 }

@@ -75,9 +75,7 @@ pub(super) fn generate(rng: &mut StdRng, region: &str, slot: usize) -> VpcPart {
                 status: Some("Available".into()),
                 next_hop_type: Some("local".into()),
                 router_id: Some(vrt_id.clone()),
-                extra: [("Type".to_owned(), serde_json::Value::from("System"))]
-                    .into_iter()
-                    .collect(),
+                r#type: Some("System".into()),
                 ..RouteEntry::default()
             });
             part.vswitches.push(VSwitch {

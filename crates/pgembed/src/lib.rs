@@ -4,11 +4,13 @@
 //! - [`binaries`] finds `initdb` and `postgres` and reads their major version.
 //! - [`account`] decides which OS user runs the server (PostgreSQL refuses to run as root).
 //! - [`layout`] checks and prepares the data directory without ever deleting anything in it.
-//! - [`cluster`] initialises, starts, waits for and stops the server process.
+//! - [`init`] runs `initdb` once, with a generated password.
+//! - [`cluster`] starts, waits for and stops the server process.
 
 pub mod account;
 pub mod binaries;
 pub mod cluster;
+pub mod init;
 pub mod layout;
 
 pub use cluster::{EmbeddedOptions, EmbeddedPostgres};
