@@ -12,7 +12,13 @@ pub type CallOutcome = Result<Value, (String, String)>;
 
 pub async fn run(args: CallArgs) -> CallOutcome {
     match args.cloud {
-        CallCloud::Aliyun { action, params, region, endpoint, allow_insecure_http } => {
+        CallCloud::Aliyun {
+            action,
+            params,
+            region,
+            endpoint,
+            allow_insecure_http,
+        } => {
             let id = env("ALIBABA_CLOUD_ACCESS_KEY_ID")?;
             let secret = env("ALIBABA_CLOUD_ACCESS_KEY_SECRET")?;
             let mut creds = aliyun::Credentials::new(id, secret);
@@ -25,15 +31,35 @@ pub async fn run(args: CallArgs) -> CallOutcome {
                 .await
                 .map_err(|e| (e.code().to_string(), e.to_string()))
         }
-        CallCloud::Huawei { method, path, query, body, region, endpoint, project_id, allow_insecure_http } => {
+        CallCloud::Huawei {
+            method,
+            path,
+            query,
+            body,
+            region,
+            endpoint,
+            project_id,
+            allow_insecure_http,
+        } => {
             let ak = env("HUAWEICLOUD_SDK_AK")?;
             let sk = SecretString::from(env("HUAWEICLOUD_SDK_SK")?);
             let mut creds = huawei::Credentials::new(ak, sk);
             if let Ok(token) = std::env::var("HUAWEICLOUD_SDK_SECURITY_TOKEN") {
                 creds = creds.with_security_token(SecretString::from(token));
             }
-            let call = huawei::CallArgs { method, path, query, body, region, endpoint, allow_insecure_http, project_id };
-            huawei::run_call(creds, call).await.map_err(|e| (huawei_code(&e), e.to_string()))
+            let call = huawei::CallArgs {
+                method,
+                path,
+                query,
+                body,
+                region,
+                endpoint,
+                allow_insecure_http,
+                project_id,
+            };
+            huawei::run_call(creds, call)
+                .await
+                .map_err(|e| (huawei_code(&e), e.to_string()))
         }
     }
 }
@@ -41,7 +67,10 @@ pub async fn run(args: CallArgs) -> CallOutcome {
 fn env(name: &str) -> Result<String, (String, String)> {
     match std::env::var(name) {
         Ok(v) if !v.trim().is_empty() => Ok(v),
-        _ => Err(("MissingCredentials".into(), format!("set {name} in the environment"))),
+        _ => Err((
+            "MissingCredentials".into(),
+            format!("set {name} in the environment"),
+        )),
     }
 }
 

@@ -2,8 +2,8 @@
 //! migrations at start-up, and the readiness check behind `/readyz`.
 
 use crate::config::Settings;
-use crate::pg::{EmbeddedOptions, EmbeddedPostgres};
 use app::state::DatabaseKind;
+use pgembed::{EmbeddedOptions, EmbeddedPostgres};
 use secrecy::ExposeSecret;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -24,7 +24,7 @@ pub struct Database {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error(transparent)]
-    Embedded(#[from] crate::pg::PgError),
+    Embedded(#[from] pgembed::PgError),
     // The URL itself is never echoed: it usually carries a password.
     #[error("DATABASE_URL is not a valid PostgreSQL URL ({0}); expected postgres://user:password@host:port/database")]
     BadUrl(String),
@@ -54,7 +54,7 @@ impl Database {
                     root_fallback: settings.postgres.data_dir.is_none(),
                 })
                 .await?;
-                let opts = pg.connect_options(crate::pg::cluster::DATABASE);
+                let opts = pg.connect_options(pgembed::cluster::DATABASE);
                 (
                     opts,
                     DatabaseKind::Embedded {

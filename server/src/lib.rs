@@ -8,8 +8,10 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod instance;
-pub mod pg;
 pub mod shutdown;
+
+/// The embedded PostgreSQL (its own crate, so other crates' tests can start clusters too).
+pub use pgembed as pg;
 
 use app::state::{AppState, DatabaseKind};
 use config::Settings;

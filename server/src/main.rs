@@ -29,7 +29,10 @@ async fn call(args: server::cli::CallArgs) -> ExitCode {
     init_tracing(&std::env::var("RUST_LOG").unwrap_or_else(|_| "warn".into()));
     match server::call::run(args).await {
         Ok(json) => {
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| json.to_string()));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_else(|_| json.to_string())
+            );
             ExitCode::SUCCESS
         }
         Err((code, message)) => {

@@ -2,7 +2,7 @@
 //! root, so when gatewatch itself runs as root (CI, containers) the cluster is run as the
 //! `postgres` system user, in a directory that user owns. As an ordinary user, as that user.
 
-use super::PgError;
+use crate::PgError;
 use std::ffi::CString;
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! `/usr/lib/postgresql/<major>/bin` (newest first), where `initdb` and `postgres` live even
 //! when only `psql` is on `PATH`.
 
-use super::PgError;
+use crate::PgError;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

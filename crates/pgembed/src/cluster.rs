@@ -5,11 +5,11 @@
 //! dies with gatewatch (PDEATHSIG) even on a crash, and gatewatch can stop it in order after
 //! the HTTP server has drained.
 
-use super::account::{self, RunAs};
-use super::binaries::PgBinaries;
-use super::init::{initdb, log_file, read_password};
-use super::layout::{self, ClusterState, Layout};
-use super::PgError;
+use crate::account::{self, RunAs};
+use crate::binaries::PgBinaries;
+use crate::init::{initdb, log_file, read_password};
+use crate::layout::{self, ClusterState, Layout};
+use crate::PgError;
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection};

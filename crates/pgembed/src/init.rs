@@ -1,11 +1,11 @@
 //! Creating the cluster the first time (`initdb` with a generated superuser password) and
 //! reading that password back on later starts. Also the small file helpers both need.
 
-use super::account::{self, RunAs};
-use super::binaries::PgBinaries;
-use super::cluster::SUPERUSER;
-use super::layout::{self, Layout};
-use super::PgError;
+use crate::account::{self, RunAs};
+use crate::binaries::PgBinaries;
+use crate::cluster::SUPERUSER;
+use crate::layout::{self, Layout};
+use crate::PgError;
 use rand::distributions::{Alphanumeric, DistString};
 use secrecy::SecretString;
 use std::fs;

@@ -9,8 +9,8 @@
 //! Nothing here ever deletes or rewrites an existing cluster: a directory that is not a cluster,
 //! or a cluster of another major version, is an error that names it.
 
-use super::account::{self, RunAs};
-use super::PgError;
+use crate::account::{self, RunAs};
+use crate::PgError;
 use std::fs;
 use std::os::unix::fs::{chown, PermissionsExt};
 use std::path::{Path, PathBuf};

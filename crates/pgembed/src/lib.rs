@@ -12,6 +12,7 @@ pub mod binaries;
 pub mod cluster;
 pub mod init;
 pub mod layout;
+pub mod testing;
 
 pub use cluster::{EmbeddedOptions, EmbeddedPostgres};
 

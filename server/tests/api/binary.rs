@@ -133,7 +133,13 @@ fn a_bad_setting_names_the_key() {
 #[test]
 fn call_without_credentials_names_the_variable() {
     let out = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou"])
+        .args([
+            "call",
+            "aliyun",
+            "DescribeRegions",
+            "--region",
+            "cn-hangzhou",
+        ])
         .env_remove("ALIBABA_CLOUD_ACCESS_KEY_ID")
         .output()
         .unwrap();
@@ -144,7 +150,15 @@ fn call_without_credentials_names_the_variable() {
 fn call_failures_exit_non_zero_with_a_code_and_no_secret() {
     // Nothing listens on loopback port 1: the client reports a connection error.
     let aliyun = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou", "--endpoint", "http://127.0.0.1:1"])
+        .args([
+            "call",
+            "aliyun",
+            "DescribeRegions",
+            "--region",
+            "cn-hangzhou",
+            "--endpoint",
+            "http://127.0.0.1:1",
+        ])
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIexample")
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "very-secret-value")
         .output()
@@ -152,7 +166,14 @@ fn call_failures_exit_non_zero_with_a_code_and_no_secret() {
     fails_with(&aliyun, "ConnectError");
     assert!(!String::from_utf8_lossy(&aliyun.stderr).contains("very-secret-value"));
     let huawei = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args(["call", "huawei", "GET", "/v5/{project_id}/vpn-gateways", "--region", "cn-north-4"])
+        .args([
+            "call",
+            "huawei",
+            "GET",
+            "/v5/{project_id}/vpn-gateways",
+            "--region",
+            "cn-north-4",
+        ])
         .args(["--endpoint", "http://127.0.0.1:1", "--project-id", "p1"])
         .env("HUAWEICLOUD_SDK_AK", "AKEXAMPLE")
         .env("HUAWEICLOUD_SDK_SK", "very-secret-value")
@@ -165,7 +186,15 @@ fn call_failures_exit_non_zero_with_a_code_and_no_secret() {
 #[test]
 fn call_refuses_plain_http_to_a_remote_host() {
     let out = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args(["call", "aliyun", "DescribeRegions", "--region", "cn-hangzhou", "--endpoint", "http://vpc.example.com"])
+        .args([
+            "call",
+            "aliyun",
+            "DescribeRegions",
+            "--region",
+            "cn-hangzhou",
+            "--endpoint",
+            "http://vpc.example.com",
+        ])
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIexample")
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "s")
         .output()

@@ -2,111 +2,15 @@
 
 use app::state::DatabaseKind;
 use server::config::Settings;
-use server::pg::{EmbeddedOptions, EmbeddedPostgres};
-use sqlx::postgres::PgConnectOptions;
-use sqlx::{Connection, PgConnection, PgPool};
+use sqlx::PgPool;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::OnceLock;
 use tokio::sync::oneshot;
 
-const TEMPLATE: &str = "gw_template";
+pub use pgembed::testing::scratch_dir;
 
-/// The cluster shared by all tests of this run.
-struct Cluster {
-    options: PgConnectOptions,
-}
-
-/// Starts the cluster once, on a thread that lives as long as the test process: PostgreSQL
-/// receives SIGTERM when that thread ends (PDEATHSIG), i.e. when the tests are over.
-fn cluster() -> &'static Cluster {
-    static CLUSTER: OnceLock<Cluster> = OnceLock::new();
-    CLUSTER.get_or_init(|| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let pg = EmbeddedPostgres::start(EmbeddedOptions {
-                    root: scratch_dir("pg"),
-                    bin_dir: None,
-                    port: 0,
-                    ephemeral: true,
-                    root_fallback: false,
-                })
-                .await
-                .expect("the test cluster starts");
-                let template = pg.connect_options(TEMPLATE);
-                let mut admin = PgConnection::connect_with(&pg.connect_options("postgres"))
-                    .await
-                    .unwrap();
-                sqlx::query(&format!("CREATE DATABASE {TEMPLATE}"))
-                    .execute(&mut admin)
-                    .await
-                    .unwrap();
-                let pool = PgPool::connect_with(template).await.unwrap();
-                server::db::MIGRATOR
-                    .run(&pool)
-                    .await
-                    .expect("migrations apply");
-                pool.close().await;
-                tx.send(Cluster {
-                    options: pg.connect_options("postgres"),
-                })
-                .unwrap();
-                std::future::pending::<()>().await;
-                drop(pg);
-            });
-        });
-        rx.recv().expect("the test cluster thread reports")
-    })
-}
-
-/// A directory for this test process under the system temp dir, reachable by the postgres
-/// account (the cluster runs as it when the tests run as root). Leftovers of earlier runs whose
-/// process is gone are removed first.
-pub fn scratch_dir(name: &str) -> PathBuf {
-    let base = std::env::temp_dir().join("gatewatch-tests");
-    std::fs::create_dir_all(&base).unwrap();
-    if let Ok(entries) = std::fs::read_dir(&base) {
-        for e in entries.flatten() {
-            let pid = e
-                .file_name()
-                .to_string_lossy()
-                .split('-')
-                .next()
-                .and_then(|p| p.parse::<u32>().ok());
-            if pid.is_some_and(|p| {
-                p != std::process::id() && !PathBuf::from(format!("/proc/{p}")).exists()
-            }) {
-                let _ = std::fs::remove_dir_all(e.path());
-            }
-        }
-    }
-    let dir = base.join(format!(
-        "{}-{name}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A fresh database cloned from the migrated template.
+/// A fresh database with the server's migrations applied.
 pub async fn fresh_database() -> PgPool {
-    let cluster = cluster();
-    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = PgConnection::connect_with(&cluster.options).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    PgPool::connect_with(cluster.options.clone().database(&name))
-        .await
-        .unwrap()
+    pgembed::testing::fresh_database(&server::db::MIGRATOR).await
 }
 
 pub struct TestApp {

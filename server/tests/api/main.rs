@@ -4,7 +4,6 @@
 mod helpers;
 
 mod binary;
-mod embedded_pg;
 mod http_basics;
 mod sessions;
 mod system;

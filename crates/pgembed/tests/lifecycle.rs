@@ -1,8 +1,8 @@
-//! The embedded cluster on its own: created once, reused (not re-initialised) with its data on
+//! The embedded cluster: created once, reused (not re-initialised) with its data on
 //! the next start, and refused — untouched — when the directory is not what it should be.
 
-use crate::helpers::scratch_dir;
-use server::pg::{EmbeddedOptions, EmbeddedPostgres, PgError};
+use pgembed::testing::scratch_dir;
+use pgembed::{EmbeddedOptions, EmbeddedPostgres, PgError};
 use sqlx::{Connection, PgConnection};
 
 fn options(root: std::path::PathBuf) -> EmbeddedOptions {
