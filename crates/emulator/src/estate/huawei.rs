@@ -75,7 +75,7 @@ pub(super) fn generate_region(
     let mut cgw_by_site: HashMap<usize, String> = HashMap::new();
     let mut n = 0usize;
     for g in 0..size.gateways_per_region {
-        let gw = gateway(&mut rng, &vpc_id, &vpc_cidr, slot, g);
+        let gw = gateway(&mut rng, region, &vpc_id, &vpc_cidr, slot, g);
         let mut routes = Vec::new();
         for _ in 0..size.connections_per_gateway {
             // Same rotation as the Alibaba side: these sites are reached from both clouds.
@@ -103,12 +103,7 @@ pub(super) fn generate_region(
             let (_, local, peer) = net::tunnel_cidr(100_000 + slot * 10_000 + n);
             let id = net::huawei_id(&mut rng);
             let monitor_id = net::huawei_id(&mut rng);
-            let gw_ip = gw
-                .extra
-                .get("eip1")
-                .and_then(|e| e["ip_address"].as_str())
-                .unwrap_or_default()
-                .to_owned();
+            let gw_ip = gw.eip1.as_ref().and_then(|e| e.ip_address.clone()).unwrap_or_default();
             out.profiles.insert(id.clone(), profile_for(n + 1));
             out.connections.push(VpnConnection {
                 id: id.clone(),
@@ -217,8 +212,17 @@ pub(super) fn generate_region(
     out
 }
 
-fn gateway(rng: &mut StdRng, vpc_id: &str, vpc_cidr: &str, slot: usize, g: usize) -> VpnGateway {
-    let eip = |t: usize| serde_json::json!({"id": format!("eip-{slot}-{g}-{t}"), "ip_version": 4, "type": "5_bgp", "ip_address": net::huawei_gateway_ip(slot, g, t), "charge_mode": "traffic", "bandwidth_size": 300});
+fn gateway(rng: &mut StdRng, region: &str, vpc_id: &str, vpc_cidr: &str, slot: usize, g: usize) -> VpnGateway {
+    // Active-active gateways have two EIPs, one per tunnel endpoint (huawei.md §3.2).
+    let eip = |t: usize| Eip {
+        id: Some(format!("eip-{slot}-{g}-{t}")),
+        ip_version: Some(4),
+        eip_type: Some("5_bgp".into()),
+        ip_address: Some(net::huawei_gateway_ip(slot, g, t)),
+        charge_mode: Some("traffic".into()),
+        bandwidth_size: Some(300),
+        ..Eip::default()
+    };
     VpnGateway {
         id: net::huawei_id(rng),
         name: Some(format!("vpngw-hw-{}", g + 1)),
@@ -231,18 +235,17 @@ fn gateway(rng: &mut StdRng, vpc_id: &str, vpc_cidr: &str, slot: usize, g: usize
         connect_subnet: Some(net::huawei_id(rng)),
         bgp_asn: Some(64512),
         flavor: Some(["Basic", "Professional1", "Professional2"][g % 3].into()),
-        availability_zone_ids: vec!["cn-north-4a".into(), "cn-north-4b".into()],
+        availability_zone_ids: vec![format!("{region}a"), format!("{region}b")],
         connection_number: Some(200),
         used_connection_number: Some(0),
         used_connection_group: Some(0),
         enterprise_project_id: Some("0".into()),
         ha_mode: Some("active-active".into()),
+        eip1: Some(eip(0)),
+        eip2: Some(eip(1)),
         created_at: Some(created(g as i64)),
         updated_at: Some(created(g as i64)),
         tags: tags(if g == 0 { "prod" } else { "staging" }),
-        extra: [("eip1".to_owned(), eip(0)), ("eip2".to_owned(), eip(1))]
-            .into_iter()
-            .collect(),
         ..VpnGateway::default()
     }
 }
