@@ -55,9 +55,8 @@ impl EstateSize {
         }
     }
 
-    /// The largest supported estate: 20 accounts × 8 regions, 5,000 connections per cloud
-    /// in every account (10 gateways × 625 over 8 regions is not even; we use 5 × 125 per
-    /// region = 625 per region, 5,000 per account).
+    /// The largest supported estate: 20 accounts × 8 regions × 5 gateways × 125
+    /// connections = 5,000 connections per account and 100,000 per cloud.
     pub const fn max() -> Self {
         Self {
             accounts: 20,
