@@ -19,7 +19,12 @@ use crate::faults::FaultSet;
 use crate::server::{lock, Shared};
 
 fn reply(status: StatusCode, v: Value) -> Response {
-    (status, [("content-type", "application/json")], v.to_string()).into_response()
+    (
+        status,
+        [("content-type", "application/json")],
+        v.to_string(),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -31,7 +36,10 @@ struct Advance {
 pub async fn handle(state: Arc<Shared>, rest: String, req: Request<Body>) -> Response {
     let method = req.method().clone();
     let Ok(body) = axum::body::to_bytes(req.into_body(), state.config.max_body_bytes).await else {
-        return reply(StatusCode::PAYLOAD_TOO_LARGE, json!({"error": "body too large"}));
+        return reply(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            json!({"error": "body too large"}),
+        );
     };
     match (method, rest.as_str()) {
         (Method::GET, "/state") => reply(StatusCode::OK, snapshot(&state)),
@@ -48,17 +56,25 @@ pub async fn handle(state: Arc<Shared>, rest: String, req: Request<Body>) -> Res
         }
         (Method::POST, "/clock/advance") => match serde_json::from_slice::<Advance>(&body) {
             Ok(a) if a.seconds.is_finite() && a.seconds >= 0.0 => {
-                state.clock.advance(std::time::Duration::from_secs_f64(a.seconds.min(1e9)));
+                state
+                    .clock
+                    .advance(std::time::Duration::from_secs_f64(a.seconds.min(1e9)));
                 reply(StatusCode::OK, json!({"now": state.clock.now()}))
             }
-            Ok(_) => reply(StatusCode::BAD_REQUEST, json!({"error": "seconds must be finite and >= 0"})),
+            Ok(_) => reply(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "seconds must be finite and >= 0"}),
+            ),
             Err(e) => reply(StatusCode::BAD_REQUEST, json!({"error": e.to_string()})),
         },
         (Method::POST, "/quotas/reset") => {
             lock(&state.quotas).clear();
             reply(StatusCode::OK, json!({"ok": true}))
         }
-        _ => reply(StatusCode::NOT_FOUND, json!({"error": format!("no admin endpoint {rest}")})),
+        _ => reply(
+            StatusCode::NOT_FOUND,
+            json!({"error": format!("no admin endpoint {rest}")}),
+        ),
     }
 }
 

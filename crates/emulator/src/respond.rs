@@ -21,11 +21,25 @@ pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<R
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
     match kind {
         FaultKind::Truncated => {
-            let cut = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
-            Some((status, [(header::CONTENT_TYPE, ctype.to_owned())], text[..cut].to_owned()).into_response())
+            let cut = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            Some(
+                (
+                    status,
+                    [(header::CONTENT_TYPE, ctype.to_owned())],
+                    text[..cut].to_owned(),
+                )
+                    .into_response(),
+            )
         }
         FaultKind::Malformed => Some(
-            (status, [(header::CONTENT_TYPE, ctype.to_owned())], "<html><body>502 Bad Gateway</body></html>{\"RequestId\":")
+            (
+                status,
+                [(header::CONTENT_TYPE, ctype.to_owned())],
+                "<html><body>502 Bad Gateway</body></html>{\"RequestId\":",
+            )
                 .into_response(),
         ),
         FaultKind::Reset => {
@@ -34,7 +48,8 @@ pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<R
             let half = text.len() / 2;
             let mut r = Response::new(Body::from(text.as_bytes()[..half].to_vec()));
             *r.status_mut() = status;
-            r.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(text.len().max(2)));
+            r.headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(text.len().max(2)));
             Some(r)
         }
         _ => None,
@@ -46,17 +61,16 @@ pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<R
 pub fn list_as_object(v: &mut Value) -> bool {
     let Value::Object(map) = v else { return false };
     for (_, child) in map.iter_mut() {
-        match child {
-            Value::Array(items) if !items.is_empty() => {
-                *child = items[0].clone();
-                return true;
-            }
-            Value::Object(_) => {
-                if list_as_object(child) {
-                    return true;
-                }
-            }
-            _ => {}
+        let first = match child {
+            Value::Array(items) => items.first().cloned(),
+            _ => None,
+        };
+        if let Some(f) = first {
+            *child = f;
+            return true;
+        }
+        if child.is_object() && list_as_object(child) {
+            return true;
         }
     }
     false
@@ -77,7 +91,13 @@ mod tests {
 
     #[test]
     fn truncation_keeps_utf8_boundaries() {
-        assert!(damage(FaultKind::Truncated, 200, "{\"a\":\"éééé\"}", "application/json").is_some());
+        assert!(damage(
+            FaultKind::Truncated,
+            200,
+            "{\"a\":\"éééé\"}",
+            "application/json"
+        )
+        .is_some());
         assert!(damage(FaultKind::Throttle, 200, "{}", "application/json").is_none());
     }
 }

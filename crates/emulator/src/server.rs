@@ -156,7 +156,15 @@ impl EmulatorHandle {
             let _ = tx.send(());
         }
         if let Some(t) = self.task.take() {
-            let _ = t.await;
+            // Graceful shutdown waits for in-flight requests; a `timeout` fault may hang one,
+            // so stop waiting after a few seconds.
+            let abort = t.abort_handle();
+            if tokio::time::timeout(std::time::Duration::from_secs(5), t)
+                .await
+                .is_err()
+            {
+                abort.abort();
+            }
         }
     }
 }

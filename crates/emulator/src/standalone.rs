@@ -16,7 +16,12 @@ pub async fn run_standalone(config: EmulatorConfig, addr: SocketAddr) -> std::io
     println!("  Admin API                 : {}/state", handle.admin_url);
     for c in &handle.credentials {
         println!("account {}:", c.name);
-        println!("  aliyun AccessKeyId={} AccessKeySecret={} regions={}", c.aliyun_access_key_id, c.aliyun_access_key_secret, c.aliyun_regions.join(","));
+        println!(
+            "  aliyun AccessKeyId={} AccessKeySecret={} regions={}",
+            c.aliyun_access_key_id,
+            c.aliyun_access_key_secret,
+            c.aliyun_regions.join(",")
+        );
         println!("  huawei AK={} SK={}", c.huawei_ak, c.huawei_sk);
         for (region, project) in &c.huawei_projects {
             println!("    {region}: project_id={project}");

@@ -12,33 +12,49 @@ async fn download_config_quota_30_per_minute_on_manual_clock() {
     let emu = common::start(common::config(1, EstateSize::toy())).await;
     let cl = common::aliyun_client(&emu, 0, false);
     let region = emu.credentials[0].aliyun_regions[0].clone();
-    let id = cl.list_vpn_connections(&region, &[]).await.unwrap()[0].vpn_connection_id.clone().unwrap();
+    let id = cl.list_vpn_connections(&region, &[]).await.unwrap()[0]
+        .vpn_connection_id
+        .clone()
+        .unwrap();
     // Align to the start of a window so all 31 calls fall into the same one.
     let now = emu.clock().now();
     let into = (now.timestamp_millis() % 60_000) as u64;
     emu.clock().advance(Duration::from_millis(60_000 - into));
     for i in 0..30 {
-        cl.download_vpn_connection_config(&region, &id).await.unwrap_or_else(|e| panic!("call {i}: {e}"));
+        cl.download_vpn_connection_config(&region, &id)
+            .await
+            .unwrap_or_else(|e| panic!("call {i}: {e}"));
     }
-    let err = cl.download_vpn_connection_config(&region, &id).await.unwrap_err();
+    let err = cl
+        .download_vpn_connection_config(&region, &id)
+        .await
+        .unwrap_err();
     let api = err.api().unwrap();
     assert_eq!((api.status, api.code.as_str()), (400, "Throttling.User"));
     assert_eq!(api.kind, aliyun::ErrorKind::Throttled);
     // Other APIs have their own window.
     cl.list_vpcs(&region, &[]).await.unwrap();
     emu.clock().advance(Duration::from_secs(60));
-    cl.download_vpn_connection_config(&region, &id).await.unwrap();
+    cl.download_vpn_connection_config(&region, &id)
+        .await
+        .unwrap();
     emu.shutdown().await;
 }
 
 #[tokio::test]
 async fn time_scale_shortens_windows() {
     // 100× → the 60 s window of DownloadVpnConnectionConfig (30 calls) lasts 600 ms.
-    let cfg = EmulatorConfig { time_scale: 100.0, ..EmulatorConfig::new(1, EstateSize::toy()) };
+    let cfg = EmulatorConfig {
+        time_scale: 100.0,
+        ..EmulatorConfig::new(1, EstateSize::toy())
+    };
     let emu = common::start(cfg).await;
     let cl = common::aliyun_client(&emu, 0, false);
     let region = emu.credentials[0].aliyun_regions[0].clone();
-    let id = cl.list_vpn_connections(&region, &[]).await.unwrap()[0].vpn_connection_id.clone().unwrap();
+    let id = cl.list_vpn_connections(&region, &[]).await.unwrap()[0]
+        .vpn_connection_id
+        .clone()
+        .unwrap();
     let mut refused_after = None;
     for i in 0..200 {
         if let Err(e) = cl.download_vpn_connection_config(&region, &id).await {
@@ -51,7 +67,9 @@ async fn time_scale_shortens_windows() {
     let n = refused_after.expect("quota never hit");
     assert!((30..=60).contains(&n), "refused after {n}");
     tokio::time::sleep(Duration::from_millis(650)).await;
-    cl.download_vpn_connection_config(&region, &id).await.unwrap();
+    cl.download_vpn_connection_config(&region, &id)
+        .await
+        .unwrap();
     emu.shutdown().await;
 }
 
@@ -65,7 +83,9 @@ async fn huawei_quota_answers_429_apigw_0308() {
     let into = (emu.clock().now().timestamp_millis() % 60_000) as u64;
     emu.clock().advance(Duration::from_millis(60_000 - into));
     for i in 0..600 {
-        cl.show_quotas().await.unwrap_or_else(|e| panic!("call {i}: {e}"));
+        cl.show_quotas()
+            .await
+            .unwrap_or_else(|e| panic!("call {i}: {e}"));
     }
     match cl.show_quotas().await {
         Err(huawei::Error::Api(a)) => {
@@ -89,22 +109,52 @@ async fn tunnel_and_bgp_states_move_with_the_clock() {
     let mut bgp = std::collections::HashSet::new();
     for _ in 0..24 {
         for c in cl.list_vpn_connections(&region, &[]).await.unwrap() {
-            seen.entry(c.vpn_connection_id.unwrap()).or_default().insert(c.status.unwrap());
+            seen.entry(c.vpn_connection_id.unwrap())
+                .or_default()
+                .insert(c.status.unwrap());
         }
         for p in cl.list_bgp_peers(&region, &[]).await.unwrap() {
             bgp.insert((p.bgp_peer_id.unwrap(), p.bgp_status.unwrap()));
         }
         emu.clock().advance(Duration::from_secs(300));
     }
-    assert!(seen.values().any(|s| s.len() > 1), "some tunnel flapped: {seen:?}");
-    assert!(seen.values().any(|s| s.len() == 1 && s.contains("ike_sa_not_established")), "an IKE mismatch never comes up");
-    let wrong = &emu.state().estate().mistakes.iter().find(|m| m.cloud == "aliyun" && m.kind == emulator::estate::MistakeKind::BgpWrongAsn).unwrap().resource_id.clone();
-    assert!(bgp.iter().filter(|(id, _)| id == wrong).all(|(_, s)| s != "Established"));
+    assert!(
+        seen.values().any(|s| s.len() > 1),
+        "some tunnel flapped: {seen:?}"
+    );
+    assert!(
+        seen.values()
+            .any(|s| s.len() == 1 && s.contains("ike_sa_not_established")),
+        "an IKE mismatch never comes up"
+    );
+    let wrong = &emu
+        .state()
+        .estate()
+        .mistakes
+        .iter()
+        .find(|m| m.cloud == "aliyun" && m.kind == emulator::estate::MistakeKind::BgpWrongAsn)
+        .unwrap()
+        .resource_id
+        .clone();
+    assert!(bgp
+        .iter()
+        .filter(|(id, _)| id == wrong)
+        .all(|(_, s)| s != "Established"));
     assert!(bgp.iter().any(|(id, s)| id != wrong && s == "Established"));
 
     // Same seed, same clock → same answers (a second emulator frozen at the same instant).
-    let a = emulator::dynamics::aliyun_status(emulator::dynamics::Profile::Flaky, 21, "k", emu.clock().now());
-    let b = emulator::dynamics::aliyun_status(emulator::dynamics::Profile::Flaky, 21, "k", emu.clock().now());
+    let a = emulator::dynamics::aliyun_status(
+        emulator::dynamics::Profile::Flaky,
+        21,
+        "k",
+        emu.clock().now(),
+    );
+    let b = emulator::dynamics::aliyun_status(
+        emulator::dynamics::Profile::Flaky,
+        21,
+        "k",
+        emu.clock().now(),
+    );
     assert_eq!(a, b);
     emu.shutdown().await;
 }

@@ -59,7 +59,9 @@ fn region<'a>(
     regions: &'a [AliRegion],
     p: &[(String, String)],
 ) -> Result<Cow<'a, AliRegion>, AliErr> {
-    let id = param(p, "RegionId").filter(|r| !r.is_empty()).ok_or_else(|| AliErr::missing("RegionId"))?;
+    let id = param(p, "RegionId")
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| AliErr::missing("RegionId"))?;
     if let Some(r) = regions.iter().find(|r| r.region_id == id) {
         return Ok(Cow::Borrowed(r));
     }
@@ -72,7 +74,12 @@ fn region<'a>(
     Err(AliErr::not_found("InvalidRegionId.NotFound", "RegionId"))
 }
 
-pub fn dispatch(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -> Result<Value, AliErr> {
+pub fn dispatch(
+    state: &Shared,
+    account: usize,
+    action: &str,
+    p: &[(String, String)],
+) -> Result<Value, AliErr> {
     if write::is_write(action) {
         return write::handle(state, account, action, p);
     }
@@ -88,8 +95,20 @@ pub fn dispatch(state: &Shared, account: usize, action: &str, p: &[(String, Stri
         clamp: state.config.clamp_page_size,
     };
     match action {
-        a if a.starts_with("DescribeVpn") || a.contains("CustomerGateway") || a.contains("SslVpn") || a == "DownloadVpnConnectionConfig" => vpn::read(&ctx, a),
-        "DescribeVirtualBorderRouters" | "DescribeRouterInterfaces" | "DescribePhysicalConnections" | "DescribeBgpGroups" | "DescribeBgpPeers" | "DescribeBgpNetworks" | "DescribeEipAddresses" => hybrid::read(&ctx, action),
+        a if a.starts_with("DescribeVpn")
+            || a.contains("CustomerGateway")
+            || a.contains("SslVpn")
+            || a == "DownloadVpnConnectionConfig" =>
+        {
+            vpn::read(&ctx, a)
+        }
+        "DescribeVirtualBorderRouters"
+        | "DescribeRouterInterfaces"
+        | "DescribePhysicalConnections"
+        | "DescribeBgpGroups"
+        | "DescribeBgpPeers"
+        | "DescribeBgpNetworks"
+        | "DescribeEipAddresses" => hybrid::read(&ctx, action),
         _ => vpc::read(&ctx, action),
     }
 }

@@ -48,15 +48,27 @@ impl AliErr {
 
     /// The quota answer (alibaba.md §1.9: `Throttling.User`, HTTP 400).
     pub fn throttled() -> Self {
-        Self::new(400, "Throttling.User", "Request was denied due to user flow control.")
+        Self::new(
+            400,
+            "Throttling.User",
+            "Request was denied due to user flow control.",
+        )
     }
 
     pub fn internal() -> Self {
-        Self::new(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure.")
+        Self::new(
+            500,
+            "InternalError",
+            "The request processing has failed due to some unknown error, exception or failure.",
+        )
     }
 
     pub fn unavailable() -> Self {
-        Self::new(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+        Self::new(
+            503,
+            "ServiceUnavailable",
+            "The request has failed due to a temporary failure of the server.",
+        )
     }
 
     /// The error envelope `{RequestId, HostId, Code, Message, Recommend}` (§1.10).

@@ -54,7 +54,11 @@ pub async fn handle(state: Arc<Shared>, req: Request<Body>) -> Response {
     let body = match axum::body::to_bytes(req.into_body(), limit).await {
         Ok(b) => b,
         Err(_) => {
-            let e = AliErr::new(413, "InvalidParameter.RequestTooLarge", format!("The request body exceeds {limit} bytes."));
+            let e = AliErr::new(
+                413,
+                "InvalidParameter.RequestTooLarge",
+                format!("The request body exceeds {limit} bytes."),
+            );
             return render_err(&e, Format::Json, &rid, &host);
         }
     };
@@ -62,13 +66,22 @@ pub async fn handle(state: Arc<Shared>, req: Request<Body>) -> Response {
         (HttpMethod::Get, decode_query(&query))
     } else if method == Method::POST {
         let Ok(form) = std::str::from_utf8(&body) else {
-            return render_err(&AliErr::invalid("body", "not UTF-8"), Format::Json, &rid, &host);
+            return render_err(
+                &AliErr::invalid("body", "not UTF-8"),
+                Format::Json,
+                &rid,
+                &host,
+            );
         };
         let mut p = decode_query(&query);
         p.extend(decode_query(form));
         (HttpMethod::Post, p)
     } else {
-        let e = AliErr::new(405, "UnsupportedHTTPMethod", format!("HTTP method {method} is not supported."));
+        let e = AliErr::new(
+            405,
+            "UnsupportedHTTPMethod",
+            format!("HTTP method {method} is not supported."),
+        );
         return render_err(&e, Format::Json, &rid, &host);
     };
     let format = Format::from_param(param(&params, "Format"));
@@ -105,7 +118,11 @@ enum Served {
     Hang,
 }
 
-async fn serve(state: &Shared, method: HttpMethod, p: &[(String, String)]) -> Result<Served, AliErr> {
+async fn serve(
+    state: &Shared,
+    method: HttpMethod,
+    p: &[(String, String)],
+) -> Result<Served, AliErr> {
     let account = auth::authenticate(state, method, p, chrono::Utc::now())?;
     let action = param(p, "Action").unwrap_or_default().to_owned();
     let key_id = param(p, "AccessKeyId").unwrap_or_default().to_owned();

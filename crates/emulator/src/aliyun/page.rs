@@ -25,14 +25,25 @@ pub fn page(p: &[(String, String)], clamp: bool) -> Result<Page, AliErr> {
     let num = |k: &str, d: u32| -> Result<u32, AliErr> {
         match param(p, k) {
             None => Ok(d),
-            Some(v) => v.trim().parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| AliErr::invalid(k, v)),
+            Some(v) => v
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| AliErr::invalid(k, v)),
         }
     };
     let number = num("PageNumber", 1)?;
     let mut size = num("PageSize", 10)?;
     if size > MAX_PAGE_SIZE {
         if !clamp {
-            return Err(AliErr::new(400, "InvalidParameter", format!("The specified PageSize {size} is invalid: the maximum is {MAX_PAGE_SIZE}.")));
+            return Err(AliErr::new(
+                400,
+                "InvalidParameter",
+                format!(
+                    "The specified PageSize {size} is invalid: the maximum is {MAX_PAGE_SIZE}."
+                ),
+            ));
         }
         size = MAX_PAGE_SIZE;
     }
@@ -63,7 +74,8 @@ pub fn matches<T: Serialize>(item: &T, p: &[(String, String)], keys: &[&str]) ->
             Some(serde_json::Value::Null) | None => return false,
             Some(other) => other.to_string(),
         };
-        want.split(',').any(|w| w.trim().eq_ignore_ascii_case(&have))
+        want.split(',')
+            .any(|w| w.trim().eq_ignore_ascii_case(&have))
     })
 }
 
@@ -91,19 +103,47 @@ mod tests {
     use super::*;
 
     fn p(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn page_rules() {
-        assert_eq!(page(&p(&[]), false).unwrap(), Page { number: 1, size: 10 });
-        assert_eq!(page(&p(&[("PageSize", "51")]), false).unwrap_err().code, "InvalidParameter");
+        assert_eq!(
+            page(&p(&[]), false).unwrap(),
+            Page {
+                number: 1,
+                size: 10
+            }
+        );
+        assert_eq!(
+            page(&p(&[("PageSize", "51")]), false).unwrap_err().code,
+            "InvalidParameter"
+        );
         assert_eq!(page(&p(&[("PageSize", "51")]), true).unwrap().size, 50);
         assert!(page(&p(&[("PageNumber", "0")]), false).is_err());
         assert!(page(&p(&[("PageNumber", "x")]), false).is_err());
         let items: Vec<u32> = (0..120).collect();
-        assert_eq!(slice(items.clone(), Page { number: 3, size: 50 }).len(), 20);
-        assert!(slice(items, Page { number: 9, size: 50 }).is_empty());
+        assert_eq!(
+            slice(
+                items.clone(),
+                Page {
+                    number: 3,
+                    size: 50
+                }
+            )
+            .len(),
+            20
+        );
+        assert!(slice(
+            items,
+            Page {
+                number: 9,
+                size: 50
+            }
+        )
+        .is_empty());
     }
 
     #[test]

@@ -8,7 +8,11 @@ use super::dispatch::Ctx;
 use crate::dynamics::{self, Profile};
 
 fn profile(ctx: &Ctx<'_>, id: &str) -> Profile {
-    ctx.region.profiles.get(id).copied().unwrap_or(Profile::Healthy)
+    ctx.region
+        .profiles
+        .get(id)
+        .copied()
+        .unwrap_or(Profile::Healthy)
 }
 
 /// A connection with its status, tunnel states, health check and BGP status for "now".

@@ -10,28 +10,51 @@ use super::errors::AliErr;
 use crate::server::{lock, Shared};
 
 pub fn is_write(action: &str) -> bool {
-    matches!(action, "PublishVpnRouteEntry" | "ModifyVpnRouteEntryWeight" | "ModifyVpnPbrRouteEntryWeight")
+    matches!(
+        action,
+        "PublishVpnRouteEntry" | "ModifyVpnRouteEntryWeight" | "ModifyVpnPbrRouteEntryWeight"
+    )
 }
 
 /// Parameters that identify the logical request (everything but per-attempt signing data).
 fn fingerprint(p: &[(String, String)]) -> String {
-    const VOLATILE: &[&str] = &["Signature", "SignatureNonce", "Timestamp", "TimeStamp", "Format"];
-    let mut v: Vec<_> = p.iter().filter(|(k, _)| !VOLATILE.contains(&k.as_str())).cloned().collect();
+    const VOLATILE: &[&str] = &[
+        "Signature",
+        "SignatureNonce",
+        "Timestamp",
+        "TimeStamp",
+        "Format",
+    ];
+    let mut v: Vec<_> = p
+        .iter()
+        .filter(|(k, _)| !VOLATILE.contains(&k.as_str()))
+        .cloned()
+        .collect();
     v.sort();
     format!("{v:?}")
 }
 
 fn req<'a>(p: &'a [(String, String)], k: &str) -> Result<&'a str, AliErr> {
-    param(p, k).filter(|v| !v.is_empty()).ok_or_else(|| AliErr::missing(k))
+    param(p, k)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| AliErr::missing(k))
 }
 
 fn weight(p: &[(String, String)], k: &str) -> Result<u32, AliErr> {
     let v = req(p, k)?;
     // VPN route weight is 0 or 100 (§5.9).
-    v.parse().ok().filter(|w| *w == 0 || *w == 100).ok_or_else(|| AliErr::invalid(k, v))
+    v.parse()
+        .ok()
+        .filter(|w| *w == 0 || *w == 100)
+        .ok_or_else(|| AliErr::invalid(k, v))
 }
 
-pub fn handle(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -> Result<Value, AliErr> {
+pub fn handle(
+    state: &Shared,
+    account: usize,
+    action: &str,
+    p: &[(String, String)],
+) -> Result<Value, AliErr> {
     let token = param(p, "ClientToken").filter(|t| !t.is_empty());
     if let Some(t) = token {
         if t.len() > 64 || !t.is_ascii() {
@@ -41,7 +64,8 @@ pub fn handle(state: &Shared, account: usize, action: &str, p: &[(String, String
     let key_id = param(p, "AccessKeyId").unwrap_or_default().to_owned();
     let fp = fingerprint(p);
     if let Some(t) = token {
-        if let Some((seen_fp, resp)) = lock(&state.idempotency).get(&(key_id.clone(), t.to_owned())) {
+        if let Some((seen_fp, resp)) = lock(&state.idempotency).get(&(key_id.clone(), t.to_owned()))
+        {
             if *seen_fp != fp {
                 return Err(AliErr::new(400, "IdempotentParameterMismatch", "The request uses the same client token as a previous, but non-identical request."));
             }
@@ -56,7 +80,12 @@ pub fn handle(state: &Shared, account: usize, action: &str, p: &[(String, String
     Ok(resp)
 }
 
-fn apply(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -> Result<(), AliErr> {
+fn apply(
+    state: &Shared,
+    account: usize,
+    action: &str,
+    p: &[(String, String)],
+) -> Result<(), AliErr> {
     let region_id = req(p, "RegionId")?;
     let gw = req(p, "VpnGatewayId")?;
     let dest = req(p, "RouteDest")?;
@@ -67,8 +96,15 @@ fn apply(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -
         .iter_mut()
         .find(|r| r.region_id == region_id)
         .ok_or_else(|| AliErr::not_found("InvalidVpnGatewayInstanceId.NotFound", "VPN gateway"))?;
-    if !region.vpn_gateways.iter().any(|g| g.vpn_gateway_id.as_deref() == Some(gw)) {
-        return Err(AliErr::not_found("InvalidVpnGatewayInstanceId.NotFound", "VPN gateway"));
+    if !region
+        .vpn_gateways
+        .iter()
+        .any(|g| g.vpn_gateway_id.as_deref() == Some(gw))
+    {
+        return Err(AliErr::not_found(
+            "InvalidVpnGatewayInstanceId.NotFound",
+            "VPN gateway",
+        ));
     }
     let not_found = || AliErr::not_found("InvalidVpnRouteEntry.NotFound", "VPN route entry");
     let is = |a: &Option<String>, b: &str| a.as_deref() == Some(b);
@@ -82,11 +118,27 @@ fn apply(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -
             let state_s = if publish { "published" } else { "normal" };
             match req(p, "RouteType")? {
                 "dbr" => {
-                    let e = region.vpn_routes.iter_mut().find(|e| is(&e.vpn_instance_id, gw) && is(&e.route_dest, dest) && is(&e.next_hop, hop)).ok_or_else(not_found)?;
+                    let e = region
+                        .vpn_routes
+                        .iter_mut()
+                        .find(|e| {
+                            is(&e.vpn_instance_id, gw)
+                                && is(&e.route_dest, dest)
+                                && is(&e.next_hop, hop)
+                        })
+                        .ok_or_else(not_found)?;
                     e.state = Some(state_s.into());
                 }
                 "pbr" => {
-                    let e = region.pbr_routes.iter_mut().find(|e| is(&e.vpn_instance_id, gw) && is(&e.route_dest, dest) && is(&e.next_hop, hop)).ok_or_else(not_found)?;
+                    let e = region
+                        .pbr_routes
+                        .iter_mut()
+                        .find(|e| {
+                            is(&e.vpn_instance_id, gw)
+                                && is(&e.route_dest, dest)
+                                && is(&e.next_hop, hop)
+                        })
+                        .ok_or_else(not_found)?;
                     e.state = Some(state_s.into());
                 }
                 other => return Err(AliErr::invalid("RouteType", other)),
@@ -94,13 +146,32 @@ fn apply(state: &Shared, account: usize, action: &str, p: &[(String, String)]) -
         }
         "ModifyVpnRouteEntryWeight" => {
             let (old, new) = (weight(p, "Weight")?, weight(p, "NewWeight")?);
-            let e = region.vpn_routes.iter_mut().find(|e| is(&e.vpn_instance_id, gw) && is(&e.route_dest, dest) && is(&e.next_hop, hop) && e.weight == Some(old)).ok_or_else(not_found)?;
+            let e = region
+                .vpn_routes
+                .iter_mut()
+                .find(|e| {
+                    is(&e.vpn_instance_id, gw)
+                        && is(&e.route_dest, dest)
+                        && is(&e.next_hop, hop)
+                        && e.weight == Some(old)
+                })
+                .ok_or_else(not_found)?;
             e.weight = Some(new);
         }
         _ => {
             let (old, new) = (weight(p, "Weight")?, weight(p, "NewWeight")?);
             let src = req(p, "RouteSource")?;
-            let e = region.pbr_routes.iter_mut().find(|e| is(&e.vpn_instance_id, gw) && is(&e.route_source, src) && is(&e.route_dest, dest) && is(&e.next_hop, hop) && e.weight == Some(old)).ok_or_else(not_found)?;
+            let e = region
+                .pbr_routes
+                .iter_mut()
+                .find(|e| {
+                    is(&e.vpn_instance_id, gw)
+                        && is(&e.route_source, src)
+                        && is(&e.route_dest, dest)
+                        && is(&e.next_hop, hop)
+                        && e.weight == Some(old)
+                })
+                .ok_or_else(not_found)?;
             e.weight = Some(new);
         }
     }

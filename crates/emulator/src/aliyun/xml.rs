@@ -47,7 +47,9 @@ mod tests {
     fn lists_repeat_their_item_element_and_text_is_escaped() {
         let v = serde_json::json!({"RequestId": "R", "VpnGateways": {"VpnGateway": [{"Name": "a&b"}, {"Name": "c"}]}, "TotalCount": 2});
         let x = to_xml("DescribeVpnGatewaysResponse", &v);
-        assert!(x.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeVpnGatewaysResponse>"));
+        assert!(x.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeVpnGatewaysResponse>"
+        ));
         assert!(x.contains("<VpnGateways><VpnGateway><Name>a&amp;b</Name></VpnGateway><VpnGateway><Name>c</Name></VpnGateway></VpnGateways>"));
         assert!(x.contains("<TotalCount>2</TotalCount>"));
     }

@@ -126,7 +126,6 @@ pub(super) fn generate(rng: &mut StdRng, region: &str, slot: usize) -> VpcPart {
             tags: vec![aliyun::types::vpc::Tag {
                 key: Some("env".into()),
                 value: Some((*name).into()),
-                ..Default::default()
             }]
             .into(),
             ..Vpc::default()

@@ -103,7 +103,11 @@ pub(super) fn generate_region(
             let (_, local, peer) = net::tunnel_cidr(100_000 + slot * 10_000 + n);
             let id = net::huawei_id(&mut rng);
             let monitor_id = net::huawei_id(&mut rng);
-            let gw_ip = gw.eip1.as_ref().and_then(|e| e.ip_address.clone()).unwrap_or_default();
+            let gw_ip = gw
+                .eip1
+                .as_ref()
+                .and_then(|e| e.ip_address.clone())
+                .unwrap_or_default();
             out.profiles.insert(id.clone(), profile_for(n + 1));
             out.connections.push(VpnConnection {
                 id: id.clone(),
@@ -151,7 +155,14 @@ pub(super) fn generate_region(
                 updated_at: Some(created(n as i64 * 1000 + 7)),
                 enterprise_project_id: Some("0".into()),
                 connection_monitor_id: Some(monitor_id.clone()),
-                ha_role: Some(if n % 2 == 0 { "master" } else { "slave" }.into()),
+                ha_role: Some(
+                    if n.is_multiple_of(2) {
+                        "master"
+                    } else {
+                        "slave"
+                    }
+                    .into(),
+                ),
                 tags: tags("prod"),
                 bgp_peer: Some(BgpPeer {
                     peer_ip_address: Some(peer.clone()),
@@ -212,7 +223,14 @@ pub(super) fn generate_region(
     out
 }
 
-fn gateway(rng: &mut StdRng, region: &str, vpc_id: &str, vpc_cidr: &str, slot: usize, g: usize) -> VpnGateway {
+fn gateway(
+    rng: &mut StdRng,
+    region: &str,
+    vpc_id: &str,
+    vpc_cidr: &str,
+    slot: usize,
+    g: usize,
+) -> VpnGateway {
     // Active-active gateways have two EIPs, one per tunnel endpoint (huawei.md §3.2).
     let eip = |t: usize| Eip {
         id: Some(format!("eip-{slot}-{g}-{t}")),

@@ -14,7 +14,11 @@ pub struct HwErr {
 
 impl HwErr {
     pub fn new(status: u16, code: &str, msg: impl Into<String>) -> Self {
-        Self { status, code: code.into(), msg: msg.into() }
+        Self {
+            status,
+            code: code.into(),
+            msg: msg.into(),
+        }
     }
 
     /// `VPN.0001` invalid request (400).
@@ -24,7 +28,11 @@ impl HwErr {
 
     /// `VPN.0004` resource not found (404).
     pub fn not_found(kind: &str, id: &str) -> Self {
-        Self::new(404, "VPN.0004", format!("resource (type={kind}, ID={id}) not found"))
+        Self::new(
+            404,
+            "VPN.0004",
+            format!("resource (type={kind}, ID={id}) not found"),
+        )
     }
 
     /// The gateway's throttling answer (huawei.md §2.3: 429).
@@ -34,7 +42,11 @@ impl HwErr {
 
     /// Unknown path (API gateway).
     pub fn no_api() -> Self {
-        Self::new(404, "APIGW.0101", "The API does not exist or has not been published in the environment")
+        Self::new(
+            404,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment",
+        )
     }
 
     pub fn internal() -> Self {
@@ -53,7 +65,12 @@ impl HwErr {
 /// A JSON response with `X-Request-Id` (huawei.md §2.2).
 pub fn json_response(status: u16, body: &Value, request_id: &str) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut r = (status, [(header::CONTENT_TYPE, "application/json;charset=UTF-8")], body.to_string()).into_response();
+    let mut r = (
+        status,
+        [(header::CONTENT_TYPE, "application/json;charset=UTF-8")],
+        body.to_string(),
+    )
+        .into_response();
     if let Ok(v) = HeaderValue::from_str(request_id) {
         r.headers_mut().insert("x-request-id", v);
     }

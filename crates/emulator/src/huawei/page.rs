@@ -16,7 +16,9 @@ pub fn limit(query: &[(String, String)], default: usize, max: usize) -> Result<u
         Some(v) => match v.parse::<usize>() {
             Ok(0) => Ok(default),
             Ok(n) if n <= max => Ok(n),
-            _ => Err(HwErr::invalid(format!("limit {v:?} must be an integer in 0..={max}"))),
+            _ => Err(HwErr::invalid(format!(
+                "limit {v:?} must be an integer in 0..={max}"
+            ))),
         },
     }
 }
@@ -41,7 +43,6 @@ pub fn marker_page<T: Marked + Clone>(
     let info = PageInfo {
         next_marker: page.last().and_then(|i| i.marker_time()).map(str::to_owned),
         current_count: Some(page.len() as i64),
-        ..PageInfo::default()
     };
     Ok((page, info, items.len() as i64))
 }
@@ -54,7 +55,11 @@ mod tests {
     #[test]
     fn pages_follow_creation_time() {
         let items: Vec<CustomerGateway> = (0..5)
-            .map(|i| CustomerGateway { id: format!("c{i}"), created_at: Some(crate::estate::huawei::created(i * 10)), ..Default::default() })
+            .map(|i| CustomerGateway {
+                id: format!("c{i}"),
+                created_at: Some(crate::estate::huawei::created(i * 10)),
+                ..Default::default()
+            })
             .collect();
         let qy = |m: Option<&str>| {
             let mut v = vec![("limit".to_string(), "2".to_string())];
