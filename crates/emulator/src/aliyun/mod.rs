@@ -5,6 +5,7 @@ pub mod auth;
 mod dispatch;
 pub mod errors;
 mod hybrid;
+mod logs;
 pub mod page;
 mod render;
 mod vpc;

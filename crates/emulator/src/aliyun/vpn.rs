@@ -8,20 +8,18 @@ use aliyun::types::connection::{
 use aliyun::types::customer_gateway::{
     DescribeCustomerGatewayResponse, DescribeCustomerGatewaysResponse,
 };
-use aliyun::types::logs::{DescribeVpnLogsResponse, VpnLogsData};
 use aliyun::types::ssl_vpn::{DescribeSslVpnClientCertsResponse, DescribeSslVpnServersResponse};
 use aliyun::types::vpn_gateway::{DescribeVpnGatewayResponse, DescribeVpnGatewaysResponse};
 use aliyun::types::vpn_route::{
     DescribeVpnPbrRouteEntriesResponse, DescribeVpnRouteEntriesResponse,
 };
-use chrono::Duration;
 use serde_json::Value;
 
 use super::auth::param;
 use super::dispatch::Ctx;
 use super::errors::AliErr;
-use super::{page, render, to_json};
-use crate::dynamics::{self, Profile, EPOCH_SECS};
+use super::{render, to_json};
+use crate::dynamics::Profile;
 use crate::paged_reply;
 
 fn required<'a>(ctx: &'a Ctx<'_>, k: &str) -> Result<&'a str, AliErr> {
@@ -214,7 +212,7 @@ pub fn read(ctx: &Ctx<'_>, action: &str) -> Result<Value, AliErr> {
                 ));
             }
             let prof = r.profiles.get(id).copied().unwrap_or(Profile::Healthy);
-            logs(ctx, id, prof)
+            super::logs::logs(ctx, id, prof)
         }
         "DescribeVpnSslServerLogs" => {
             let id = required(ctx, "VpnSslServerId")?;
@@ -228,7 +226,7 @@ pub fn read(ctx: &Ctx<'_>, action: &str) -> Result<Value, AliErr> {
                     "SSL-VPN server",
                 ));
             }
-            logs(ctx, id, Profile::Healthy)
+            super::logs::logs(ctx, id, Profile::Healthy)
         }
         other => Err(AliErr::new(
             404,
@@ -236,37 +234,4 @@ pub fn read(ctx: &Ctx<'_>, action: &str) -> Result<Value, AliErr> {
             format!("Specified api is not found: {other}"),
         )),
     }
-}
-
-/// Log lines for the last 24 epochs: one state line per epoch, in the IKE daemon's style.
-fn logs(ctx: &Ctx<'_>, id: &str, prof: Profile) -> Result<Value, AliErr> {
-    let pg = page::page(ctx.p, ctx.clamp)?;
-    let lines: Vec<String> = (0..24)
-        .rev()
-        .map(|i| {
-            let t = ctx.now - Duration::seconds(EPOCH_SECS * i);
-            let st = dynamics::aliyun_status(prof, ctx.seed, id, t);
-            format!(
-                "{} {id}: {}",
-                t.format("%Y-%m-%d %H:%M:%S"),
-                match st {
-                    "ipsec_sa_established" => "IPsec SA established, tunnel up",
-                    "ike_sa_not_established" => "IKE SA negotiation failed: no proposal chosen",
-                    _ => "IPsec SA deleted, retransmitting",
-                }
-            )
-        })
-        .collect();
-    let count = lines.len() as u64;
-    to_json(&DescribeVpnLogsResponse {
-        page_number: Some(pg.number),
-        page_size: Some(pg.size),
-        count: Some(count),
-        is_completed: Some(true),
-        data: VpnLogsData {
-            logs: page::slice(lines, pg),
-            ..Default::default()
-        },
-        ..Default::default()
-    })
 }

@@ -7,9 +7,11 @@
 
 pub mod aliyun;
 pub use aliyun_vpc::VpcPart;
+mod aliyun_conn;
 mod aliyun_hybrid;
 mod aliyun_vpc;
 pub mod huawei;
+mod huawei_extra;
 pub mod mistakes;
 pub mod names;
 pub mod net;

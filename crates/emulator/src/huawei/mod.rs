@@ -5,6 +5,8 @@ mod errors;
 mod ops;
 mod p2c;
 pub mod page;
+mod routing;
+mod tags;
 
 use std::sync::Arc;
 

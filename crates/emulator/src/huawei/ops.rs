@@ -6,7 +6,7 @@ use huawei::types::*;
 use serde_json::Value;
 
 use super::errors::HwErr;
-use super::page::{limit, marker_page};
+use super::page::marker_page;
 use super::{p2c, to_json};
 use crate::dynamics::{self, Profile};
 use crate::estate::huawei::HwRegion;
@@ -21,14 +21,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn q(&self, k: &str) -> Option<&str> {
+    pub(super) fn q(&self, k: &str) -> Option<&str> {
         self.query
             .iter()
             .find(|(n, _)| n == k)
             .map(|(_, v)| v.as_str())
     }
 
-    fn profile(&self, id: &str) -> Profile {
+    pub(super) fn profile(&self, id: &str) -> Profile {
         self.r.profiles.get(id).copied().unwrap_or(Profile::Healthy)
     }
 
@@ -76,11 +76,11 @@ pub fn route(
         (
             _,
             [kind @ ("vpn-gateway" | "customer-gateway" | "vpn-connection" | "p2c-vpn-gateways"), id, "tags"],
-        ) => ok(resource_tags(r, kind, id)),
+        ) => ok(super::tags::resource_tags(r, kind, id)),
         (
             _,
             [kind @ ("vpn-gateway" | "customer-gateway" | "vpn-connection" | "p2c-vpn-gateways"), "tags"],
-        ) => ok(project_tags(r, kind)),
+        ) => ok(super::tags::project_tags(r, kind)),
         (_, ["p2c-vpn-gateways", ..]) | (_, ["vpn-servers"]) => {
             p2c::route(&ctx, rest).map(|v| (200, v))
         }
@@ -123,7 +123,7 @@ pub fn route(
                 ..Default::default()
             }))
         }
-        (_, ["vpn-gateways", id, "routing-table"]) => ok(routing_table(&ctx, id)),
+        (_, ["vpn-gateways", id, "routing-table"]) => ok(super::routing::routing_table(&ctx, id)),
         (_, ["vpn-gateways", id, "certificate"]) => Err(HwErr::not_found("CERTIFICATE", id)),
         (_, ["customer-gateways"]) => {
             let (items, info, total) = marker_page(&r.customer_gateways, query, 200, 200)?;
@@ -239,91 +239,5 @@ fn find_conn<'a>(r: &'a HwRegion, id: &str) -> Result<&'a VpnConnection, HwErr> 
             "VPN.0563",
             format!("vpn connection {id} does not exist"),
         )
-    })
-}
-
-/// Learned routes of a gateway: only those whose BGP session is up now (huawei.md §3.3).
-/// Paged with `limit` and an index `marker` (route entries have no creation time).
-fn routing_table(ctx: &Ctx<'_>, gw: &str) -> Result<Value, HwErr> {
-    let all = ctx
-        .r
-        .routes
-        .get(gw)
-        .ok_or_else(|| HwErr::new(404, "VPN.0509", format!("gateway {gw} not found")))?;
-    let live: Vec<RouteEntry> = all
-        .iter()
-        .filter(|e| {
-            let id = e
-                .nexthop_resource
-                .as_ref()
-                .and_then(|n| n.id.clone())
-                .unwrap_or_default();
-            dynamics::bgp_up(ctx.profile(&id), ctx.seed, &id, ctx.now)
-        })
-        .cloned()
-        .collect();
-    let lim = limit(ctx.query, 2000, 2000)?;
-    let start = match ctx.q("marker").filter(|m| !m.is_empty()) {
-        None => 0,
-        Some(m) => m
-            .parse::<usize>()
-            .map_err(|_| HwErr::invalid(format!("marker {m:?}")))?,
-    };
-    let page: Vec<RouteEntry> = live.iter().skip(start).take(lim).cloned().collect();
-    let next = (start + page.len() < live.len()).then(|| (start + page.len()).to_string());
-    let info = PageInfo {
-        next_marker: next,
-        current_count: Some(page.len() as i64),
-    };
-    to_json(&RoutingTableResponse {
-        routing_table: page,
-        total_count: Some(live.len() as i64),
-        page_info: Some(info),
-        ..Default::default()
-    })
-}
-
-fn tags_of<'a>(r: &'a HwRegion, kind: &str, id: &str) -> Option<&'a Vec<Tag>> {
-    match kind {
-        "vpn-gateway" => r.vpn_gateways.iter().find(|x| x.id == id).map(|x| &x.tags),
-        "customer-gateway" => r
-            .customer_gateways
-            .iter()
-            .find(|x| x.id == id)
-            .map(|x| &x.tags),
-        "vpn-connection" => r.connections.iter().find(|x| x.id == id).map(|x| &x.tags),
-        _ => r.p2c_gateways.iter().find(|x| x.id == id).map(|x| &x.tags),
-    }
-}
-
-fn resource_tags(r: &HwRegion, kind: &str, id: &str) -> Result<Value, HwErr> {
-    let tags = tags_of(r, kind, id).ok_or_else(|| HwErr::not_found(kind, id))?;
-    to_json(&ResourceTagsResponse {
-        tags: tags.clone(),
-        ..Default::default()
-    })
-}
-
-fn project_tags(r: &HwRegion, kind: &str) -> Result<Value, HwErr> {
-    let all: Vec<&Tag> = match kind {
-        "vpn-gateway" => r.vpn_gateways.iter().flat_map(|x| &x.tags).collect(),
-        "customer-gateway" => r.customer_gateways.iter().flat_map(|x| &x.tags).collect(),
-        "vpn-connection" => r.connections.iter().flat_map(|x| &x.tags).collect(),
-        _ => r.p2c_gateways.iter().flat_map(|x| &x.tags).collect(),
-    };
-    let mut out: Vec<TagValues> = Vec::new();
-    for t in all {
-        match out.iter_mut().find(|v| v.key == t.key) {
-            Some(v) if !v.values.contains(&t.value) => v.values.push(t.value.clone()),
-            Some(_) => {}
-            None => out.push(TagValues {
-                key: t.key.clone(),
-                values: vec![t.value.clone()],
-            }),
-        }
-    }
-    to_json(&ProjectTagsResponse {
-        tags: out,
-        ..Default::default()
     })
 }
