@@ -139,6 +139,27 @@ pub fn message_count(seed: u64, key: &str, t: DateTime<Utc>) -> i64 {
     (t.timestamp() / 10).max(0) + (mix(seed ^ key_hash(key)) % 10_000) as i64
 }
 
+/// Configuration revision of an object at `t`: every object is re-configured now and then
+/// (each on its own period of 1–7 days and phase), which the renderers show as an IPsec
+/// lifetime change and a new `updated_at`. Returns (revision, time of the last change).
+pub fn config_revision(seed: u64, key: &str, t: DateTime<Utc>) -> (u64, DateTime<Utc>) {
+    let h = mix(seed ^ key_hash(key) ^ 0xC0F1_6000);
+    let period = 86_400 * (1 + (h % 7) as i64);
+    let phase = ((h >> 8) % period as u64) as i64;
+    let n = (t.timestamp() + phase).div_euclid(period);
+    let last = DateTime::from_timestamp(n * period - phase, 0).unwrap_or(t);
+    (n.max(0) as u64, last)
+}
+
+/// IPsec SA lifetime for a configuration revision (alternates between two common values).
+pub fn ipsec_lifetime(revision: u64) -> u64 {
+    if revision.is_multiple_of(2) {
+        3600
+    } else {
+        28800
+    }
+}
+
 /// Epoch number of `t`, exposed so the estate's occasional config changes line up with it.
 pub fn epoch_of(t: DateTime<Utc>) -> u64 {
     epoch(t)
@@ -178,6 +199,16 @@ mod tests {
         assert!(times
             .iter()
             .all(|t| health_check(Profile::HealthCheckDown, 1, "h", *t) == "failed"));
+    }
+
+    #[test]
+    fn config_changes_now_and_then() {
+        let (r0, last0) = config_revision(1, "c", t0());
+        assert!(last0 <= t0() && t0() - last0 < Duration::days(7));
+        let (r1, last1) = config_revision(1, "c", t0() + Duration::days(8));
+        assert!(r1 > r0 && last1 > last0);
+        assert_eq!(config_revision(1, "c", t0()), (r0, last0), "deterministic");
+        assert_ne!(ipsec_lifetime(r0), ipsec_lifetime(r0 + 1));
     }
 
     #[test]

@@ -142,6 +142,21 @@ async fn tunnel_and_bgp_states_move_with_the_clock() {
         .all(|(_, s)| s != "Established"));
     assert!(bgp.iter().any(|(id, s)| id != wrong && s == "Established"));
 
+    // Configuration changes now and then: over eight days every connection's IPsec lifetime
+    // is re-set at least once, so some are seen with both values.
+    let mut lifetimes = std::collections::HashMap::<String, std::collections::HashSet<u64>>::new();
+    for _ in 0..8 {
+        for c in cl.list_vpn_connections(&region, &[]).await.unwrap() {
+            let l = c.ipsec_config.unwrap().ipsec_lifetime.unwrap();
+            lifetimes
+                .entry(c.vpn_connection_id.unwrap())
+                .or_default()
+                .insert(l);
+        }
+        emu.clock().advance(Duration::from_secs(86_400));
+    }
+    assert!(lifetimes.values().any(|s| s.len() == 2), "{lifetimes:?}");
+
     // Same seed, same clock → same answers (a second emulator frozen at the same instant).
     let a = emulator::dynamics::aliyun_status(
         emulator::dynamics::Profile::Flaky,

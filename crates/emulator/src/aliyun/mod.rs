@@ -145,6 +145,7 @@ async fn serve(
             return Err(AliErr::throttled());
         }
     }
+    tracing::debug!(action, account, fault = ?decision.kind, "emulator aliyun request");
     let value = dispatch::dispatch(state, account, &action, p)?;
     Ok(Served::Body(action, value, decision.kind))
 }

@@ -29,11 +29,19 @@ pub fn connection(ctx: &Ctx<'_>, c: &VpnConnection) -> VpnConnection {
     if let Some(b) = c.vpn_bgp_config.as_mut() {
         b.status = Some(dynamics::aliyun_bgp(p, seed, &id, now).into());
     }
+    // Occasional re-configuration (dynamics::config_revision): the IPsec lifetime changes.
+    let lifetime = dynamics::ipsec_lifetime(dynamics::config_revision(seed, &id, now).0);
+    if let Some(i) = c.ipsec_config.as_mut() {
+        i.ipsec_lifetime = Some(lifetime);
+    }
     if let Some(ts) = c.tunnel_options_specification.as_mut() {
         for (i, t) in ts.items.iter_mut().enumerate() {
             // Each tunnel flaps on its own; the slave mirrors the master's profile.
             let key = format!("{id}/{i}");
             t.status = Some(dynamics::aliyun_status(p, seed, &key, now).into());
+            if let Some(i) = t.tunnel_ipsec_config.as_mut() {
+                i.ipsec_lifetime = Some(lifetime);
+            }
             if let Some(b) = t.tunnel_bgp_config.as_mut() {
                 b.bgp_status = Some(dynamics::aliyun_bgp(p, seed, &key, now).into());
             }

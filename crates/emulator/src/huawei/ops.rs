@@ -37,6 +37,12 @@ impl Ctx<'_> {
         let mut c = c.clone();
         let p = self.profile(&c.id);
         c.psk = None;
+        let (rev, changed) = dynamics::config_revision(self.seed, &c.id, self.now);
+        if let Some(i) = c.ipsecpolicy.as_mut() {
+            i.lifetime_seconds = Some(dynamics::ipsec_lifetime(rev) as i64);
+        }
+        let changed = changed.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        c.updated_at = Some(Timestamp(changed));
         c.status = Some(dynamics::huawei_status(p, self.seed, &c.id, self.now).into());
         if let Some(b) = c.bgp_peer.as_mut() {
             b.state = Some(dynamics::huawei_bgp_state(p, self.seed, &c.id, self.now).into());
