@@ -2,7 +2,15 @@
 //! over real HTTP, with the clients' own signature verification, quotas, a deterministic
 //! demo estate, time-driven dynamics and fault injection (no leptos).
 //!
-//! Entry points: [`spawn`] (tests, demo mode) and [`run_standalone`] (CLI).
+//! * [`spawn`]`(`[`EmulatorConfig`]`, listener)` → [`EmulatorHandle`] with `base_url`,
+//!   `aliyun_endpoint` (for `aliyun::ClientConfig::endpoint`), `huawei_endpoint` (for
+//!   `huawei::ClientConfig::with_endpoint_override`), `admin_url`, the demo
+//!   [`AccountCredentials`], [`EmulatorHandle::clock`] and [`EmulatorHandle::shutdown`].
+//! * [`run_standalone`] for the `gatewatch emulator` CLI.
+//! * Pure cores with their own tests: [`estate::generate`], [`quota`], [`dynamics`],
+//!   [`faults`], [`clock`].
+//!
+//! Routing is described in [`server`]; the admin API in [`admin`].
 
 pub mod clock;
 pub mod dynamics;

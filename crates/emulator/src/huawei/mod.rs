@@ -181,6 +181,7 @@ async fn serve(
             return Err(Some(HwErr::throttled()));
         }
     }
+    tracing::debug!(method, path, account, fault = ?decision.kind, "emulator huawei request");
     let (status, v) =
         ops::route(state, account, region_i, method, rest, query, body).map_err(Some)?;
     Ok((status, v, decision.kind))
