@@ -41,6 +41,28 @@ pub enum Command {
     /// HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (/ HUAWEICLOUD_SDK_SECURITY_TOKEN).
     /// On failure it exits with status 1 and prints the cloud's error code.
     Call(CallArgs),
+    /// Run the built-in emulator of both clouds' APIs with a generated demo estate, and print
+    /// its endpoints and demo credentials.
+    Emulator(EmulatorArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EmulatorArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:4000")]
+    pub listen: SocketAddr,
+    /// Seed of the generated estate (the same seed gives the same estate).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Estate size: toy, demo, max, or ACCOUNTS,REGIONS,GATEWAYS,CONNECTIONS.
+    #[arg(long, default_value = "demo")]
+    pub size: String,
+    /// Simulation speed-up (1000: a 60 s quota window lasts 60 ms, state changes come faster).
+    #[arg(long, default_value_t = 1.0)]
+    pub time_scale: f64,
+    /// Do not enforce the clouds' published API quotas.
+    #[arg(long)]
+    pub no_quotas: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,6 +6,7 @@ pub mod call;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod emulator_cmd;
 pub mod http;
 pub mod instance;
 pub mod shutdown;

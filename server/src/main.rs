@@ -12,6 +12,13 @@ async fn main() -> ExitCode {
     let args = match cli.command {
         Some(Command::Serve(args)) => args,
         Some(Command::Call(args)) => return call(args).await,
+        Some(Command::Emulator(args)) => {
+            init_tracing("info");
+            return match server::emulator_cmd::run(args).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            };
+        }
         None => cli.serve,
     };
     let settings = match Settings::load(cli.config.as_deref(), &args) {

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod binary;
+mod call_emulator;
 mod http_basics;
 mod sessions;
 mod system;
