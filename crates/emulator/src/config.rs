@@ -16,6 +16,9 @@ pub struct EmulatorConfig {
     pub time_scale: f64,
     /// Freeze the simulation clock (it moves only via `advance` / the admin endpoint).
     pub manual_clock: bool,
+    /// Simulation start time; `None` = now. Fix it (with `manual_clock`) for runs whose
+    /// dynamics must be reproducible.
+    pub start: Option<chrono::DateTime<chrono::Utc>>,
     /// Enforce the per-API quotas (alibaba.md §1.9 `Throttling.User`, huawei.md §2.3 429).
     pub quotas: bool,
     /// Alibaba `PageSize` > 50: reject with `InvalidParameter` (false) or clamp (true), §2.
@@ -38,6 +41,7 @@ impl Default for EmulatorConfig {
             size: EstateSize::demo(),
             time_scale: 1.0,
             manual_clock: false,
+            start: None,
             quotas: true,
             clamp_page_size: false,
             max_clock_skew_secs: 15 * 60,

@@ -48,10 +48,11 @@ impl Shared {
     /// Builds the state and generates the estate.
     pub fn new(config: EmulatorConfig) -> Self {
         let estate = estate::generate(config.seed, config.size);
+        let start = config.start.unwrap_or_else(chrono::Utc::now);
         let clock = if config.manual_clock {
-            Clock::manual(chrono::Utc::now())
+            Clock::manual(start)
         } else {
-            Clock::scaled(chrono::Utc::now(), config.time_scale)
+            Clock::scaled(start, config.time_scale)
         };
         Self {
             aliyun_keys: estate.aliyun_keys(),

@@ -173,3 +173,36 @@ async fn tunnel_and_bgp_states_move_with_the_clock() {
     assert_eq!(a, b);
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn same_seed_and_clock_give_identical_answers_across_emulators() {
+    let cfg = || EmulatorConfig {
+        start: Some(emulator::Clock::test_epoch()),
+        ..common::config(33, EstateSize::demo())
+    };
+    let (a, b) = (common::start(cfg()).await, common::start(cfg()).await);
+    let region = a.credentials[0].aliyun_regions[0].clone();
+    let (ca, cb) = (
+        common::aliyun_client(&a, 0, false),
+        common::aliyun_client(&b, 0, false),
+    );
+    for _ in 0..6 {
+        assert_eq!(
+            ca.list_vpn_connections(&region, &[]).await.unwrap(),
+            cb.list_vpn_connections(&region, &[]).await.unwrap()
+        );
+        assert_eq!(
+            ca.list_bgp_peers(&region, &[]).await.unwrap(),
+            cb.list_bgp_peers(&region, &[]).await.unwrap()
+        );
+        a.clock().advance(Duration::from_secs(900));
+        b.clock().advance(Duration::from_secs(900));
+    }
+    let c = common::start(EmulatorConfig { seed: 34, ..cfg() }).await;
+    let cc = common::aliyun_client(&c, 0, false);
+    let region_c = c.credentials[0].aliyun_regions[0].clone();
+    assert_ne!(
+        ca.list_vpn_connections(&region, &[]).await.unwrap(),
+        cc.list_vpn_connections(&region_c, &[]).await.unwrap()
+    );
+}
