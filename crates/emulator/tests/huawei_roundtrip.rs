@@ -259,3 +259,44 @@ async fn authentication_failures_use_apig_codes() {
     assert_eq!(body["error_code"], "APIGW.0301");
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn hostile_requests_get_gateway_errors() {
+    let emu = common::start(common::config(2, EstateSize::toy())).await;
+    let http = reqwest::Client::new();
+    let r = http
+        .get(format!("{}/huawei/v5/x/vpn-gateways", emu.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 401);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["error_code"], "APIGW.0301");
+    let r = http
+        .get(format!("{}/v5/x/vpn-gateways", emu.base_url))
+        .header("Authorization", "SDK-HMAC-SHA256 garbage")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 401);
+    let r = http
+        .post(format!("{}/huawei/v5/x/customer-gateways", emu.base_url))
+        .body(vec![b'x'; 200_000])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 413);
+    // A signed request to an unknown path is the gateway's "no such API".
+    let (region, project) = emu.credentials[0].huawei_projects[0].clone();
+    let mut cfg = common::huawei_config(&emu, 0, &region);
+    cfg.project_id = Some(project);
+    let cl = huawei::Client::new(cfg).unwrap();
+    match cl
+        .call("GET", "/v5/{project_id}/no-such-thing", &[], None)
+        .await
+    {
+        Err(huawei::Error::Api(a)) => assert_eq!((a.status, a.code.as_str()), (404, "APIGW.0101")),
+        other => panic!("{other:?}"),
+    }
+    emu.shutdown().await;
+}

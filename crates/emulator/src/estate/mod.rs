@@ -241,3 +241,33 @@ impl Estate {
         (ali, hw)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generation_is_pure_and_sized() {
+        let a = generate(5, EstateSize::toy());
+        assert!(a == generate(5, EstateSize::toy()));
+        assert_eq!(a.accounts[0].aliyun[0].vpn_gateways.len(), 1);
+        assert_eq!(a.accounts[0].huawei[0].connections.len(), 3);
+        // Every connection has a dynamics profile; the cycle mixes healthy and broken links.
+        let r = &a.accounts[0].aliyun[0];
+        assert!(r.connections.iter().all(|c| r
+            .profiles
+            .contains_key(c.vpn_connection_id.as_deref().unwrap_or_default())));
+        let profiles: Vec<_> = (0..10).map(profile_for).collect();
+        assert!(profiles.contains(&Profile::Flaky) && profiles.contains(&Profile::IkeMismatch));
+        assert_eq!(
+            EstateSize {
+                accounts: 99,
+                ..EstateSize::max()
+            }
+            .clamped()
+            .accounts,
+            20
+        );
+        assert_eq!(EstateSize::max().connections(), 100_000);
+    }
+}
