@@ -20,4 +20,6 @@ pub struct AppState {
     pub database: DatabaseKind,
     /// This server process's row in `server_instance`.
     pub instance_id: uuid::Uuid,
+    /// The built-in cloud emulator, when this server runs one (demo mode).
+    pub demo_cloud: Option<crate::api::system::DemoCloud>,
 }

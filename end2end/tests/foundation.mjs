@@ -14,6 +14,8 @@ test('pages are server-rendered: content is there with JavaScript disabled', asy
   const version = await page.textContent('#pg-version');
   expect(/^\d+\.\d+/.test(version.trim()), `PostgreSQL version shown: ${version}`);
   expect((await page.textContent('#migrations')).includes('applied'), 'migrations listed');
+  const demo = await page.textContent('#demo-cloud');
+  expect(/^emulator at http:\/\/127\.0\.0\.1:\d+ \(seed 42\): 2 accounts, 40 connections per cloud$/.test(demo.trim()), `demo cloud: ${demo}`);
   const links = await page.$$eval('nav[aria-label="Main"] a', (as) => as.map((a) => a.textContent.trim()));
   expect(JSON.stringify(links) === JSON.stringify(NAV), `navigation: ${links}`);
   expect((await page.getAttribute('.app', 'data-hydrated')) === 'false', 'no hydration without JS');

@@ -28,6 +28,8 @@ pub struct Settings {
     pub site_root: PathBuf,
     #[serde(default)]
     pub session: SessionSettings,
+    #[serde(default)]
+    pub demo: DemoSettings,
     /// Log filter in `RUST_LOG` syntax.
     #[serde(default = "default_log")]
     pub log: String,
@@ -63,6 +65,40 @@ impl Default for SessionSettings {
             secure_cookie: None,
         }
     }
+}
+
+/// The built-in cloud emulator that gives a new installation a living demo estate.
+#[derive(Debug, Deserialize)]
+pub struct DemoSettings {
+    /// Run the emulator inside the server (on 127.0.0.1, a free port).
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// Seed of the generated estate.
+    #[serde(default = "default_demo_seed")]
+    pub seed: u64,
+    /// `toy`, `demo`, `max` or `ACCOUNTS,REGIONS,GATEWAYS,CONNECTIONS`.
+    #[serde(default = "default_demo_size")]
+    pub size: String,
+}
+
+impl Default for DemoSettings {
+    fn default() -> Self {
+        DemoSettings {
+            enabled: true,
+            seed: default_demo_seed(),
+            size: default_demo_size(),
+        }
+    }
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_demo_seed() -> u64 {
+    42
+}
+fn default_demo_size() -> String {
+    "demo".into()
 }
 
 fn default_listen() -> SocketAddr {
@@ -125,6 +161,10 @@ impl Settings {
             .is_some_and(|u| secrecy::ExposeSecret::expose_secret(u).trim().is_empty())
         {
             settings.database_url = None;
+        }
+        if settings.demo.enabled {
+            crate::emulator_cmd::parse_size(&settings.demo.size)
+                .map_err(|e| format!("invalid configuration: demo.size: {e}"))?;
         }
         if settings.session.idle_timeout_minutes <= 0 {
             return Err(

@@ -6,6 +6,7 @@ pub mod call;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod emulator_cmd;
 pub mod http;
 pub mod instance;
@@ -30,6 +31,8 @@ pub enum StartError {
     Database(#[from] db::DbError),
     #[error("cannot register this server instance in the database: {0}")]
     Register(sqlx::Error),
+    #[error("cannot start the built-in cloud emulator: {0}")]
+    Demo(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -51,6 +54,7 @@ pub async fn serve(
     listener: TcpListener,
     pool: PgPool,
     database: DatabaseKind,
+    demo_cloud: Option<app::api::system::DemoCloud>,
     settings: &Settings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
@@ -72,6 +76,7 @@ pub async fn serve(
         pool,
         database,
         instance_id,
+        demo_cloud,
     };
     let router = http::router(state, settings);
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
@@ -88,14 +93,27 @@ pub async fn serve(
 pub async fn run(settings: Settings) -> Result<(), StartError> {
     let listener = bind(settings.listen).await?;
     let database = db::Database::open(&settings).await?;
+    let demo = match settings.demo.enabled {
+        true => Some(
+            demo::start(&settings.demo)
+                .await
+                .map_err(StartError::Demo)?,
+        ),
+        false => None,
+    };
+    let info = demo.as_ref().map(|d| d.info.clone());
     let result = serve(
         listener,
         database.pool.clone(),
         database.kind.clone(),
+        info,
         &settings,
         shutdown::signal(),
     )
     .await;
+    if let Some(demo) = demo {
+        demo.handle.shutdown().await;
+    }
     database.close().await;
     result
 }

@@ -14,7 +14,20 @@ pub struct SystemStatus {
     pub database_mode: String,
     pub migrations: Vec<MigrationInfo>,
     pub instances: Vec<InstanceInfo>,
+    /// The built-in cloud emulator this server runs, if any.
+    pub demo_cloud: Option<DemoCloud>,
     pub checked_at: DateTime<Utc>,
+}
+
+/// The built-in emulator of both clouds, run by the server when demo mode is on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoCloud {
+    /// Base URL on loopback (Alibaba under `/aliyun/`, Huawei under `/huawei`).
+    pub base_url: String,
+    pub seed: u64,
+    pub accounts: usize,
+    /// IPsec connections per cloud.
+    pub connections_per_cloud: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,7 +60,9 @@ pub struct DatabasePing {
 #[server(endpoint = "system/status")]
 pub async fn get_system_status() -> Result<SystemStatus, AppError> {
     let state = expect_context::<crate::state::AppState>();
-    ssr::system_status(&state.pool, &state.database, state.instance_id).await
+    let mut status = ssr::system_status(&state.pool, &state.database, state.instance_id).await?;
+    status.demo_cloud = state.demo_cloud.clone();
+    Ok(status)
 }
 
 #[server(endpoint = "system/ping")]
@@ -133,6 +148,7 @@ pub mod ssr {
             database_mode,
             migrations,
             instances,
+            demo_cloud: None,
             checked_at,
         })
     }

@@ -44,6 +44,7 @@ fn StatusTable(status: SystemStatus) -> impl IntoView {
         database_mode,
         migrations,
         instances,
+        demo_cloud,
         checked_at,
     } = status;
     let applied = migrations.iter().filter(|m| m.success).count();
@@ -53,6 +54,16 @@ fn StatusTable(status: SystemStatus) -> impl IntoView {
             <dt>"PostgreSQL"</dt><dd id="pg-version">{postgres_version}</dd>
             <dt>"Database"</dt><dd>{database_name} " · " {database_mode}</dd>
             <dt>"Migrations"</dt><dd id="migrations">{format!("{applied} of {total} applied")}</dd>
+            <dt>"Demo cloud"</dt>
+            <dd id="demo-cloud">
+                {match demo_cloud {
+                    Some(d) => format!(
+                        "emulator at {} (seed {}): {} accounts, {} connections per cloud",
+                        d.base_url, d.seed, d.accounts, d.connections_per_cloud,
+                    ),
+                    None => "off".to_string(),
+                }}
+            </dd>
             <dt>"Checked"</dt><dd>{checked_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()}</dd>
         </dl>
         <h3>"Server instances"</h3>

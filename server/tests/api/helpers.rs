@@ -61,6 +61,7 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
             listener,
             serve_pool,
             DatabaseKind::External,
+            None,
             &settings,
             async {
                 let _ = stopped.await;
