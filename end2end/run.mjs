@@ -5,6 +5,7 @@
 //   node run.mjs                 # start target/debug/gatewatch (or $GATEWATCH_BIN) itself
 //   node run.mjs --use URL       # test a server that is already running (cargo leptos end-to-end)
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchBrowser, runAll, openPage, expect } from './lib/harness.mjs';
 import { freePort, makeDataDir, startServer, processesMentioning } from './lib/server.mjs';
 import './tests/foundation.mjs';
@@ -23,8 +24,9 @@ try {
     failed = await runAll({ browser, base: server.base, shared });
     const { page } = await openPage(browser);
     await page.goto(`${server.base}/`);
-    mkdirSync('screenshots', { recursive: true });
-    await page.screenshot({ path: 'screenshots/overview.png', fullPage: true });
+    const shots = join(import.meta.dirname, 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'overview.png'), fullPage: true });
     failed += await lifecycle({ server, dataDir, port });
   }
 } finally {
