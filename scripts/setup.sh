@@ -103,7 +103,14 @@ fi
 if [ "$PURPOSE" = test ]; then
   # 6. Chromium for the browser tests (Playwright cannot download its own browser here).
   command -v chromium >/dev/null || apt_install chromium
-  # 7. Playwright (the library only: it never downloads a browser).
+  # 7. The official Alibaba and Huawei Python SDKs, which a test runs against the emulator.
+  if [ ! -x "$ROOT/crates/emulator/tests/sdk/.venv/bin/python" ]; then
+    python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+    step "pip install the official cloud SDKs into crates/emulator/tests/sdk/.venv"
+    "$ROOT/crates/emulator/tests/sdk/run.sh" --setup
+    done_step
+  fi
+  # 8. Playwright (the library only: it never downloads a browser).
   if [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
     command -v npm >/dev/null || apt_install nodejs npm
     step "npm ci in end2end/"
