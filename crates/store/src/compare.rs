@@ -172,8 +172,8 @@ mod tests {
         let c = compare(Some(&old_of(&before)), &now, &attrs);
         assert!(!c.added && c.config.is_empty());
         let facets: Vec<_> = c.transitions.iter().map(Transition::facet_str).collect();
-        assert_eq!(facets, vec!["main", "bgp", "health"]);
-        assert!(c.transitions[2].old.is_none());
+        assert_eq!(facets, vec!["main", "health", "bgp"]);
+        assert!(c.transitions[1].old.is_none());
         assert!(c.main_state_changed());
     }
 

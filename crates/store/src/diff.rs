@@ -52,16 +52,16 @@ fn join(prefix: &str, key: &str) -> String {
 fn walk(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {
     match (old, new) {
         (Value::Object(a), Value::Object(b)) => {
-            for (k, va) in a {
+            // Null old fields are skipped here: the second loop reports them as added.
+            for (k, va) in a.iter().filter(|(_, v)| !v.is_null()) {
                 match b.get(k).filter(|v| !v.is_null()) {
                     Some(vb) => walk(&join(path, k), va, vb, out),
-                    None if !va.is_null() => out.push(FieldChange {
+                    None => out.push(FieldChange {
                         path: join(path, k),
                         change: ChangeKind::Removed,
                         old: Some(va.clone()),
                         new: None,
                     }),
-                    None => {}
                 }
             }
             for (k, vb) in b {
