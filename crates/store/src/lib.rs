@@ -14,7 +14,7 @@ pub mod error;
 pub mod freshness;
 pub mod history;
 pub mod lease;
-// pub mod map;
+pub mod map;
 pub mod model;
 pub mod read;
 pub mod sync_write;
