@@ -1,9 +1,9 @@
 //! VPN connection and connection-monitor operations (spec §3.7, §3.8).
 
-use super::{push_opt, push_page, seg};
+use super::{push_opt, seg};
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{collect_all, next_marker, Page, PageRequest};
+use crate::pagination::{collect_all, Page, PageRequest};
 use crate::types::*;
 use reqwest::Method;
 
@@ -29,19 +29,8 @@ impl Client {
             query.push(("enterprise_project_id".into(), e.clone()));
         }
         // Always send an explicit limit: the documented default is unclear (spec §2.4).
-        let limit = push_page(&mut query, page);
-        let r: ListVpnConnectionsResponse = self.vpn_get("/vpn-connection", &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.vpn_connections,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.vpn_connections,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListVpnConnectionsResponse>("/vpn-connection", query, page)
+            .await
     }
 
     /// Every VPN connection matching `filter`.
@@ -50,14 +39,8 @@ impl Client {
         filter: &ListVpnConnectionsFilter,
     ) -> Result<Vec<VpnConnection>, Error> {
         collect_all(|marker| async move {
-            self.list_vpn_connections(
-                filter,
-                &PageRequest {
-                    limit: Some(self.config().page_limit),
-                    marker,
-                },
-            )
-            .await
+            self.list_vpn_connections(filter, &self.page_at(marker))
+                .await
         })
         .await
     }

@@ -1,9 +1,9 @@
 //! Customer gateway operations (spec §3.6).
 
-use super::{push_page, seg};
+use super::seg;
 use crate::client::{decode_body, Client};
 use crate::error::Error;
-use crate::pagination::{collect_all, next_marker, Page, PageRequest};
+use crate::pagination::{collect_all, Page, PageRequest};
 use crate::types::*;
 use reqwest::Method;
 
@@ -13,31 +13,15 @@ impl Client {
         &self,
         page: &PageRequest,
     ) -> Result<Page<CustomerGateway>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListCustomerGatewaysResponse = self.vpn_get("/customer-gateways", &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.customer_gateways,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.customer_gateways,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListCustomerGatewaysResponse>("/customer-gateways", vec![], page)
+            .await
     }
 
     /// Every customer gateway.
     pub async fn list_all_customer_gateways(&self) -> Result<Vec<CustomerGateway>, Error> {
-        collect_all(|marker| async move {
-            self.list_customer_gateways(&PageRequest {
-                limit: Some(self.config().page_limit),
-                marker,
-            })
-            .await
-        })
+        collect_all(
+            |marker| async move { self.list_customer_gateways(&self.page_at(marker)).await },
+        )
         .await
     }
 

@@ -3,7 +3,7 @@
 use super::{push_opt, seg};
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{collect_all, next_marker, Page, PageRequest};
+use crate::pagination::{collect_all, Page, PageRequest};
 use crate::types::*;
 
 impl Client {
@@ -42,39 +42,16 @@ impl Client {
         vgw_id: &str,
         page: &PageRequest,
     ) -> Result<Page<RouteEntry>, Error> {
-        let mut query = vec![];
-        let limit = super::push_page(&mut query, page);
-        let r: RoutingTableResponse = self
-            .vpn_get(
-                &format!("/vpn-gateways/{}/routing-table", seg(vgw_id)),
-                &query,
-            )
-            .await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.routing_table,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.routing_table,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        let path = format!("/vpn-gateways/{}/routing-table", seg(vgw_id));
+        self.list_page::<RoutingTableResponse>(&path, vec![], page)
+            .await
     }
 
     /// Every route of a gateway.
     pub async fn list_all_routes(&self, vgw_id: &str) -> Result<Vec<RouteEntry>, Error> {
-        collect_all(|marker| async move {
-            self.list_routing_table(
-                vgw_id,
-                &PageRequest {
-                    limit: Some(self.config().page_limit),
-                    marker,
-                },
-            )
-            .await
-        })
+        collect_all(
+            |marker| async move { self.list_routing_table(vgw_id, &self.page_at(marker)).await },
+        )
         .await
     }
 

@@ -37,3 +37,37 @@ pub(crate) fn push_opt(query: &mut Vec<(String, String)>, key: &str, value: Opti
         query.push((key.into(), v.into()));
     }
 }
+
+impl crate::client::Client {
+    /// One page of the marker-paginated list at `path`; `query` holds the list's own filters.
+    pub(crate) async fn list_page<R: crate::types::ListResponse>(
+        &self,
+        path: &str,
+        mut query: Vec<(String, String)>,
+        page: &crate::pagination::PageRequest,
+    ) -> Result<crate::pagination::Page<R::Item>, crate::error::Error> {
+        let limit = push_page(&mut query, page);
+        let response: R = self.vpn_get(path, &query).await?;
+        let (items, page_info, total_count, request_id) = response.into_parts();
+        let next_marker = crate::pagination::next_marker(
+            &items,
+            page_info.as_ref(),
+            limit,
+            page.marker.as_deref(),
+        );
+        Ok(crate::pagination::Page {
+            items,
+            total_count,
+            next_marker,
+            request_id,
+        })
+    }
+
+    /// The request for the page at `marker`, with the configured page size.
+    pub(crate) fn page_at(&self, marker: Option<String>) -> crate::pagination::PageRequest {
+        crate::pagination::PageRequest {
+            limit: Some(self.config().page_limit),
+            marker,
+        }
+    }
+}

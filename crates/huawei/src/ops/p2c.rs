@@ -1,9 +1,9 @@
 //! P2C gateway operations (spec §3.9): gateways, live client sessions, jobs.
 
-use super::{push_opt, push_page, seg};
+use super::{push_opt, seg};
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{collect_all, collect_offset, next_marker, Page, PageRequest};
+use crate::pagination::{collect_all, collect_offset, Page, PageRequest};
 use crate::types::*;
 
 /// Page size for the offset-paginated session list.
@@ -15,32 +15,14 @@ impl Client {
         &self,
         page: &PageRequest,
     ) -> Result<Page<P2cVpnGateway>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListP2cGatewaysResponse = self.vpn_get("/p2c-vpn-gateways", &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.p2c_vpn_gateways,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.p2c_vpn_gateways,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListP2cGatewaysResponse>("/p2c-vpn-gateways", vec![], page)
+            .await
     }
 
     /// Every P2C gateway.
     pub async fn list_all_p2c_gateways(&self) -> Result<Vec<P2cVpnGateway>, Error> {
-        collect_all(|marker| async move {
-            self.list_p2c_gateways(&PageRequest {
-                limit: Some(self.config().page_limit),
-                marker,
-            })
+        collect_all(|marker| async move { self.list_p2c_gateways(&self.page_at(marker)).await })
             .await
-        })
-        .await
     }
 
     /// `GET /v5/{p}/p2c-vpn-gateways/{id}`.

@@ -1,9 +1,9 @@
 //! VPN servers, users, user groups and access policies of P2C gateways (spec §3.10–§3.11).
 
-use super::{push_page, seg};
+use super::seg;
 use crate::client::Client;
 use crate::error::Error;
-use crate::pagination::{collect_all, next_marker, Page, PageRequest};
+use crate::pagination::{collect_all, Page, PageRequest};
 use crate::types::*;
 
 fn srv(vpn_server_id: &str, tail: &str) -> String {
@@ -27,32 +27,14 @@ impl Client {
 
     /// One page of `GET /v5/{p}/vpn-servers?limit&marker` (project-wide).
     pub async fn list_vpn_servers(&self, page: &PageRequest) -> Result<Page<VpnServer>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListVpnServersResponse = self.vpn_get("/vpn-servers", &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.vpn_servers,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.vpn_servers,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListVpnServersResponse>("/vpn-servers", vec![], page)
+            .await
     }
 
     /// Every VPN server of the project.
     pub async fn list_all_vpn_servers(&self) -> Result<Vec<VpnServer>, Error> {
-        collect_all(|marker| async move {
-            self.list_vpn_servers(&PageRequest {
-                limit: Some(self.config().page_limit),
-                marker,
-            })
+        collect_all(|marker| async move { self.list_vpn_servers(&self.page_at(marker)).await })
             .await
-        })
-        .await
     }
 
     /// One page of `GET {srv}/users`.
@@ -61,33 +43,15 @@ impl Client {
         vpn_server_id: &str,
         page: &PageRequest,
     ) -> Result<Page<P2cUser>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListUsersResponse = self.vpn_get(&srv(vpn_server_id, "/users"), &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.users,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.users,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListUsersResponse>(&srv(vpn_server_id, "/users"), vec![], page)
+            .await
     }
 
     /// Every user of a VPN server.
     pub async fn list_all_p2c_users(&self, vpn_server_id: &str) -> Result<Vec<P2cUser>, Error> {
         collect_all(|marker| async move {
-            self.list_p2c_users(
-                vpn_server_id,
-                &PageRequest {
-                    limit: Some(self.config().page_limit),
-                    marker,
-                },
-            )
-            .await
+            self.list_p2c_users(vpn_server_id, &self.page_at(marker))
+                .await
         })
         .await
     }
@@ -98,34 +62,15 @@ impl Client {
         vpn_server_id: &str,
         page: &PageRequest,
     ) -> Result<Page<UserGroup>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListUserGroupsResponse =
-            self.vpn_get(&srv(vpn_server_id, "/groups"), &query).await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.user_groups,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.user_groups,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListUserGroupsResponse>(&srv(vpn_server_id, "/groups"), vec![], page)
+            .await
     }
 
     /// Every user group of a VPN server.
     pub async fn list_all_user_groups(&self, vpn_server_id: &str) -> Result<Vec<UserGroup>, Error> {
         collect_all(|marker| async move {
-            self.list_user_groups(
-                vpn_server_id,
-                &PageRequest {
-                    limit: Some(self.config().page_limit),
-                    marker,
-                },
-            )
-            .await
+            self.list_user_groups(vpn_server_id, &self.page_at(marker))
+                .await
         })
         .await
     }
@@ -136,22 +81,12 @@ impl Client {
         vpn_server_id: &str,
         page: &PageRequest,
     ) -> Result<Page<AccessPolicy>, Error> {
-        let mut query = vec![];
-        let limit = push_page(&mut query, page);
-        let r: ListAccessPoliciesResponse = self
-            .vpn_get(&srv(vpn_server_id, "/access-policies"), &query)
-            .await?;
-        Ok(Page {
-            next_marker: next_marker(
-                &r.access_policies,
-                r.page_info.as_ref(),
-                limit,
-                page.marker.as_deref(),
-            ),
-            items: r.access_policies,
-            total_count: r.total_count,
-            request_id: r.request_id,
-        })
+        self.list_page::<ListAccessPoliciesResponse>(
+            &srv(vpn_server_id, "/access-policies"),
+            vec![],
+            page,
+        )
+        .await
     }
 
     /// Every access policy of a VPN server.
@@ -160,14 +95,8 @@ impl Client {
         vpn_server_id: &str,
     ) -> Result<Vec<AccessPolicy>, Error> {
         collect_all(|marker| async move {
-            self.list_access_policies(
-                vpn_server_id,
-                &PageRequest {
-                    limit: Some(self.config().page_limit),
-                    marker,
-                },
-            )
-            .await
+            self.list_access_policies(vpn_server_id, &self.page_at(marker))
+                .await
         })
         .await
     }
