@@ -204,6 +204,9 @@ fn call_refuses_plain_http_to_a_remote_host() {
 
 #[test]
 fn a_bad_demo_estate_size_names_the_setting() {
-    let out = gatewatch(&["--listen", "127.0.0.1:0"], &[("GATEWATCH_DEMO__SIZE", "enormous")]);
+    let out = gatewatch(
+        &["--listen", "127.0.0.1:0"],
+        &[("GATEWATCH_DEMO__SIZE", "enormous")],
+    );
     fails_with(&out, "demo.size");
 }
