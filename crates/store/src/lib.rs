@@ -13,6 +13,7 @@ pub mod diff;
 pub mod error;
 pub mod freshness;
 pub mod history;
+mod history_write;
 pub mod lease;
 pub mod map;
 pub mod model;

@@ -3,7 +3,8 @@
 //! and config diffs. Readers (see [`crate::read`]) only see committed generations, so a sync
 //! that fails half-way leaves the previous picture whole.
 
-use crate::compare::{compare, Comparison, OldRow};
+use crate::compare::{compare, OldRow};
+use crate::history_write::{insert_change, record, Key};
 use crate::model::{Cloud, Facet, ResourceItem, ResourceKind, StateValue};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -165,14 +166,6 @@ pub async fn apply_snapshot(
     Ok(report)
 }
 
-struct Key<'a> {
-    account_id: Uuid,
-    region: &'a str,
-    kind: ResourceKind,
-    generation: i64,
-    now: DateTime<Utc>,
-}
-
 type Existing = HashMap<String, (OldRow, DateTime<Utc>, DateTime<Utc>)>;
 
 async fn load_existing(
@@ -254,66 +247,6 @@ async fn upsert(
     .bind(changed_at)
     .bind(state_since)
     .bind(k.generation)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-async fn record(
-    tx: &mut Transaction<'_, Postgres>,
-    k: &Key<'_>,
-    cloud_id: &str,
-    cmp: &Comparison,
-) -> Result<()> {
-    if cmp.added {
-        insert_change(tx, k, cloud_id, "added", &[]).await?;
-    } else if !cmp.config.is_empty() {
-        insert_change(tx, k, cloud_id, "changed", &cmp.config).await?;
-    }
-    for t in &cmp.transitions {
-        let old = t.old.as_ref();
-        sqlx::query(
-            "INSERT INTO state_transition (account_id, region, kind, cloud_id, facet, at, \
-             old_state, new_state, old_raw, new_raw, reason, generation) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(k.account_id)
-        .bind(k.region)
-        .bind(k.kind.as_str())
-        .bind(cloud_id)
-        .bind(t.facet_str())
-        .bind(k.now)
-        .bind(old.map(|o| o.state.as_str()))
-        .bind(t.new.state.as_str())
-        .bind(old.and_then(|o| o.raw.clone()))
-        .bind(&t.new.raw)
-        .bind(&t.new.reason)
-        .bind(k.generation)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn insert_change(
-    tx: &mut Transaction<'_, Postgres>,
-    k: &Key<'_>,
-    cloud_id: &str,
-    change: &str,
-    fields: &[crate::diff::FieldChange],
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO config_change (account_id, region, kind, cloud_id, generation, at, change, \
-         fields) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(k.account_id)
-    .bind(k.region)
-    .bind(k.kind.as_str())
-    .bind(cloud_id)
-    .bind(k.generation)
-    .bind(k.now)
-    .bind(change)
-    .bind(Json(fields))
     .execute(&mut **tx)
     .await?;
     Ok(())
