@@ -36,6 +36,8 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Back-off for retryable failures.
     pub retry: RetryPolicy,
+    /// Admits every HTTP attempt and hears how it ended (quota budgets); `None` = no gate.
+    pub gate: Option<callgate::SharedGate>,
 }
 
 impl ClientConfig {
@@ -47,6 +49,7 @@ impl ClientConfig {
             allow_insecure_http: false,
             timeout: Duration::from_secs(20),
             retry: RetryPolicy::default(),
+            gate: None,
         }
     }
 }
@@ -67,6 +70,7 @@ pub struct Client {
     credentials: Credentials,
     endpoint_override: Option<Endpoint>,
     retry: RetryPolicy,
+    gate: Option<callgate::SharedGate>,
 }
 
 impl fmt::Debug for Client {
@@ -99,6 +103,7 @@ impl Client {
             credentials: config.credentials,
             endpoint_override,
             retry: config.retry,
+            gate: config.gate,
         })
     }
 
@@ -166,7 +171,13 @@ impl Client {
         };
         let mut attempt = 0;
         loop {
+            if let Some(gate) = &self.gate {
+                gate.0.admit(action).await;
+            }
             let result = self.send_once(&endpoint, action, params).await;
+            if let Some(gate) = &self.gate {
+                gate.0.finished(action, outcome(&result));
+            }
             match result {
                 Err(e) if e.is_retryable() && attempt + 1 < max => {
                     let delay = self.retry.backoff(attempt);
@@ -226,6 +237,17 @@ impl Client {
                 .map(|(_, v)| v.clone()),
         );
         s
+    }
+}
+
+/// What rate control needs to know of an attempt.
+fn outcome(result: &Result<Value, Error>) -> callgate::Outcome {
+    match result {
+        Err(Error::Api { error, .. }) if error.kind == crate::ErrorKind::Throttled => {
+            callgate::Outcome::Throttled
+        }
+        Err(Error::Timeout { .. } | Error::Connect { .. }) => callgate::Outcome::NoAnswer,
+        _ => callgate::Outcome::Answered,
     }
 }
 

@@ -38,6 +38,8 @@ pub struct ClientConfig {
     /// Page size used by `list_all_*` (default [`crate::ops::DEFAULT_LIMIT`]).
     pub page_limit: u32,
     pub clock: Clock,
+    /// Admits every HTTP attempt and hears how it ended (quota budgets); `None` = no gate.
+    pub gate: Option<callgate::SharedGate>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -66,6 +68,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             page_limit: crate::ops::DEFAULT_LIMIT,
             clock: Arc::new(Utc::now),
+            gate: None,
         })
     }
 

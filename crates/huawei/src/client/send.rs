@@ -25,6 +25,17 @@ pub(crate) fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T,
     })
 }
 
+/// What rate control needs to know of an attempt.
+fn outcome<T>(result: &Result<T, Error>) -> callgate::Outcome {
+    match result {
+        Err(Error::Api(api)) if api.kind == crate::ErrorKind::Throttled => {
+            callgate::Outcome::Throttled
+        }
+        Err(Error::Transport { .. }) => callgate::Outcome::NoAnswer,
+        _ => callgate::Outcome::Answered,
+    }
+}
+
 impl Client {
     /// Sends with retries and returns the raw body of a 2xx response.
     pub(crate) async fn execute(
@@ -37,15 +48,25 @@ impl Client {
         project_id: Option<&str>,
     ) -> Result<Vec<u8>, Error> {
         let idempotent = method == Method::GET || method == Method::HEAD;
-        run_with_retry(&self.config.retry, idempotent, |_| {
-            self.send_once(
-                service,
-                method.clone(),
-                path,
-                query,
-                body.as_deref(),
-                project_id,
-            )
+        let api = format!("{method} {}", callgate::path_family(path));
+        run_with_retry(&self.config.retry, idempotent, |_| async {
+            if let Some(gate) = &self.config.gate {
+                gate.0.admit(&api).await;
+            }
+            let result = self
+                .send_once(
+                    service,
+                    method.clone(),
+                    path,
+                    query,
+                    body.as_deref(),
+                    project_id,
+                )
+                .await;
+            if let Some(gate) = &self.config.gate {
+                gate.0.finished(&api, outcome(&result));
+            }
+            result
         })
         .await
     }
