@@ -101,7 +101,7 @@ fn random_probe(rng: &mut StdRng, entries: &[(IpNet, usize)], v6: bool) -> IpAdd
 /// (same prefix, same item set). Seeded, so a failure reproduces.
 #[test]
 fn index_equals_naive_scan_on_random_tables() {
-    let mut rng = StdRng::seed_from_u64(0x5eed_0f_1a);
+    let mut rng = StdRng::seed_from_u64(0x5eed_0f1a);
     for round in 0..300 {
         let v6 = round % 2 == 1;
         let n = rng.gen_range(0..60);

@@ -11,6 +11,7 @@
 //!   - none → Warning "not published": instances using T cannot reach P at all;
 //!   - one whose next hops do not include gateway G → Warning "asymmetric": traffic from T to
 //!     P leaves elsewhere while the site's traffic arrives through G.
+//!
 //!   One finding per (G, P, T), however many dbr/pbr routes to P the gateway has.
 //! * **(e2) VPC route into a gateway that has nowhere to send it.** A route in a VPC route
 //!   table with next hop VPN gateway G and destination P, where G is known (listed in
