@@ -1,6 +1,7 @@
-//! Alibaba wire types → neutral rows. A connection yields its tunnels (one per
-//! `TunnelOptions` on dual-tunnel gateways, else one synthetic `<vco>#1`), and its BGP session
-//! and health check when enabled, so each kind can be applied as its own snapshot.
+//! Alibaba VPN gateways, customer gateways and IPsec connections. A connection yields its
+//! tunnels (one per `TunnelOptions` on dual-tunnel gateways, else one synthetic `<vco>#1`), and
+//! its BGP session and health check when enabled, so each kind can be applied as its own
+//! snapshot.
 
 use crate::model::state::{aliyun_bgp, aliyun_health, aliyun_lifecycle, aliyun_tunnel};
 use crate::model::{
@@ -9,31 +10,12 @@ use crate::model::{
 };
 use aliyun::serde_util::StrBool;
 use aliyun::types::connection::VpnConnection;
-use serde::Serialize;
 use serde_json::{json, Value};
 
-fn raw_of<T: Serialize>(v: &T) -> Value {
-    let mut raw = serde_json::to_value(v).unwrap_or(Value::Null);
-    aliyun::redact_json(&mut raw);
-    raw
-}
+use super::{ms, raw_of, split};
 
 fn on(flag: &Option<StrBool>) -> bool {
     flag.as_ref().is_some_and(|f| f.0)
-}
-
-fn split(csv: Option<&str>) -> Vec<String> {
-    csv.unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn ms(t: Option<i64>) -> Option<String> {
-    t.and_then(aliyun::time::from_epoch_ms)
-        .map(|t| t.to_rfc3339())
 }
 
 /// IKE and IPsec phase states from the single Alibaba tunnel status (§3.4.2).

@@ -1,6 +1,6 @@
-//! Huawei wire types → neutral rows. A Huawei `vpn_connection` is exactly one tunnel, so it
-//! yields one connection row, one tunnel row (`<id>#1`) and a BGP session when `bgp_peer`
-//! is reported.
+//! Huawei site-to-site gateways, customer gateways and connections. A Huawei
+//! `vpn_connection` is exactly one tunnel, so it yields one connection row, one tunnel row
+//! (`<id>#1`) and a BGP session when `bgp_peer` is reported.
 
 use crate::model::state::{huawei_bgp, huawei_lifecycle, huawei_tunnel};
 use crate::model::{
@@ -8,14 +8,9 @@ use crate::model::{
     Tunnel, VpnGateway,
 };
 use huawei::types as hw;
-use serde::Serialize;
 use serde_json::{json, Value};
 
-fn raw_of<T: Serialize>(v: &T) -> Value {
-    let mut raw = serde_json::to_value(v).unwrap_or(Value::Null);
-    huawei::redact_json(&mut raw);
-    raw
-}
+use super::raw_of;
 
 /// `vpn_gateway`.
 pub fn vpn_gateway(g: &hw::VpnGateway) -> ResourceItem {
