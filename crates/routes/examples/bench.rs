@@ -144,7 +144,7 @@ fn generate(rng: &mut StdRng) -> Inventory {
                 to_conn.clone(),
                 src,
             ));
-            if c % 97 == 0 {
+            if c.is_multiple_of(97) {
                 let other = IpNet::new(IpAddr::V4(Ipv4Addr::from(base + 4096 + 512)), 24).unwrap();
                 inv.routes.push(dbr(other, "steal"));
             }
