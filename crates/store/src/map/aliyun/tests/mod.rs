@@ -5,6 +5,7 @@
 mod hybrid;
 mod routes;
 mod vpc;
+mod vpn;
 
 use serde::de::DeserializeOwned;
 
