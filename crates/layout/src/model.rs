@@ -206,8 +206,8 @@ impl Default for Options {
             rank_gap: 64.0,
             edge_gap: 12.0,
             component_gap: 48.0,
-            max_sweeps: 4,
-            transpose_passes: 3,
+            max_sweeps: 8,
+            transpose_passes: 8,
             coord_iterations: 8,
         }
     }

@@ -7,8 +7,9 @@
 //!   1981): alternately downwards and upwards, each layer is sorted by the mean position
 //!   of its neighbours in the fixed layer; nodes without such neighbours keep their
 //!   position as key. The sort key starts with the component, so components never mix.
-//!   At most `max_sweeps` down+up pairs; the best ordering seen is kept, so the result is
-//!   never worse than the initial order.
+//!   At most `max_sweeps` down+up pairs (fewer when two pairs in a row bring nothing);
+//!   the best ordering seen after any half-sweep is kept, so the result is never worse
+//!   than the initial order.
 //! * Then **adjacent transpositions** (see [`crate::transpose`]).
 
 use crate::crossings::Counter;
@@ -85,16 +86,21 @@ fn sweep(lg: &Layered, o: &mut Ordering, downward: bool, keyed: &mut Vec<(u32, f
     for step in 1..n {
         let l = if downward { step } else { n - 1 - step };
         keyed.clear();
+        let own_len = o.layers[l].len() as f64;
+        let other_len = o.layers[if downward { l - 1 } else { l + 1 }].len().max(1) as f64;
         for &v in &o.layers[l] {
             let nb = if downward {
                 lg.up.row(v as usize)
             } else {
                 lg.down.row(v as usize)
             };
+            // Positions relative to layer length (+0.5 centres them), so a node kept
+            // in place and a barycenter from a longer or shorter layer compare fairly.
             let key = if nb.is_empty() {
-                o.pos[v as usize] as f64
+                (o.pos[v as usize] as f64 + 0.5) / own_len
             } else {
-                nb.iter().map(|&w| o.pos[w as usize] as f64).sum::<f64>() / nb.len() as f64
+                let sum: f64 = nb.iter().map(|&w| o.pos[w as usize] as f64 + 0.5).sum();
+                sum / nb.len() as f64 / other_len
             };
             keyed.push((lg.comp[v as usize], key, v));
         }
@@ -123,16 +129,19 @@ pub fn reduce(lg: &Layered, o: &mut Ordering, max_sweeps: usize, passes: usize) 
         if best == 0 || stale >= 2 {
             break;
         }
-        sweep(lg, o, true, &mut keyed);
-        sweep(lg, o, false, &mut keyed);
-        let c = counter.total(lg, &o.layers, &o.pos);
-        if c < best {
-            best = c;
-            best_order = Some(o.clone());
-            stale = 0;
-        } else {
-            stale += 1;
+        // Evaluated after every half-sweep: on this topology the upward sweep often
+        // undoes a good downward one, and the best half-sweep result is kept.
+        let mut improved = false;
+        for downward in [true, false] {
+            sweep(lg, o, downward, &mut keyed);
+            let c = counter.total(lg, &o.layers, &o.pos);
+            if c < best {
+                best = c;
+                best_order = Some(o.clone());
+                improved = true;
+            }
         }
+        stale = if improved { 0 } else { stale + 1 };
     }
     // Keep the best ordering; when no sweep beat the initial one, go back to it.
     if let Some(b) = best_order.or(start) {

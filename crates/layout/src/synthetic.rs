@@ -2,8 +2,8 @@
 //!
 //! Shape follows the real estate: two clouds, a few accounts/regions each, few VPCs,
 //! more VPN gateways, many connections, customer gateways (often shared by several
-//! connections) and on-premises sites shared by both clouds. Extra connection →
-//! customer-gateway edges bring the average to `edges_per_node`. Randomness comes from
+//! connections) and on-premises sites shared by both clouds. Extra, mostly local,
+//! connection → customer-gateway edges bring the average to `edges_per_node`. Randomness comes from
 //! a seeded SplitMix64, so the same arguments always give the same graph.
 
 use crate::model::{Edge, Graph, Kind, Node, State};
@@ -97,25 +97,36 @@ pub fn topology(nodes: usize, edges_per_node: f32, seed: u64) -> Topology {
                         Kind::CustomerGateway,
                         vec![cloud.into(), region.clone()],
                     );
+                    // Sites are mostly those of neighbouring VPCs (the clouds alternate
+                    // in `k`, so a site is reached from both); one in twenty is anywhere.
+                    let site = if rng.below(20) < 19 {
+                        (k * 2 + rng.below(6)) % sites
+                    } else {
+                        rng.below(sites)
+                    };
                     t.graph
                         .edges
-                        .push(Edge::new(&cgw, format!("site-{:06}", rng.below(sites))));
+                        .push(Edge::new(&cgw, format!("site-{site:06}")));
                     cgws.push(cgw.clone());
                     cgw
                 } else {
                     cgws[cgws.len() - 1 - rng.below(cgws.len().min(4))].clone()
                 };
                 t.graph.edges.push(Edge::new(&conn, cgw));
-                conns.push(conn);
+                conns.push((conn, cgws.len() - 1));
             }
         }
         k += 1;
     }
     let target = (t.graph.nodes.len() as f32 * edges_per_node) as usize;
     while t.graph.edges.len() < target && !conns.is_empty() {
-        let c = &conns[rng.below(conns.len())];
-        let w = &cgws[rng.below(cgws.len())];
-        t.graph.edges.push(Edge::new(c.as_str(), w.as_str()));
+        // Redundant paths stay local: a connection reaches a customer gateway created
+        // near its own, as a second tunnel endpoint in the same region would.
+        let (c, near) = &conns[rng.below(conns.len())];
+        let w = (near + rng.below(24))
+            .saturating_sub(12)
+            .min(cgws.len() - 1);
+        t.graph.edges.push(Edge::new(c.as_str(), cgws[w].as_str()));
     }
     for e in &mut t.graph.edges {
         e.state = STATES[rng.below(STATES.len())];
