@@ -1,0 +1,56 @@
+//! Cloud clients for one (account, region), built from the stored (decrypted) credentials, the
+//! account's endpoint override for that region (or for every region, key `*`), and the gate.
+
+use crate::fetch::FetchError;
+use callgate::SharedGate;
+use secrecy::ExposeSecret;
+use store::model::{Cloud, Credentials};
+
+pub enum RegionClient {
+    Aliyun(Box<aliyun::Client>),
+    Huawei(Box<huawei::Client>),
+}
+
+/// The endpoint override for `region`: its own entry, else the account-wide `*` entry.
+pub fn endpoint_for<'a>(creds: &'a Credentials, region: &str) -> Option<&'a str> {
+    creds
+        .endpoints
+        .get(region)
+        .or_else(|| creds.endpoints.get("*"))
+        .map(String::as_str)
+}
+
+pub fn build(
+    creds: &Credentials,
+    region: &str,
+    gate: SharedGate,
+) -> Result<RegionClient, FetchError> {
+    let endpoint = endpoint_for(creds, region);
+    let config_error = |message: String| FetchError {
+        code: "ConfigError".into(),
+        message,
+    };
+    match creds.cloud {
+        Cloud::Aliyun => {
+            let credentials =
+                aliyun::Credentials::new(creds.access_key_id.clone(), creds.secret.expose_secret());
+            let mut config = aliyun::ClientConfig::new(credentials);
+            config.endpoint = endpoint.map(str::to_string);
+            config.gate = Some(gate);
+            Ok(RegionClient::Aliyun(Box::new(aliyun::Client::new(config)?)))
+        }
+        Cloud::Huawei => {
+            let credentials =
+                huawei::Credentials::new(creds.access_key_id.clone(), creds.secret.clone());
+            let mut config = huawei::ClientConfig::new(region, credentials)
+                .map_err(|e| config_error(e.to_string()))?;
+            if let Some(base) = endpoint {
+                config = config
+                    .with_endpoint_override(base, false)
+                    .map_err(|e| config_error(e.to_string()))?;
+            }
+            config.gate = Some(gate);
+            Ok(RegionClient::Huawei(Box::new(huawei::Client::new(config)?)))
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! One job: crawl one unit of one (account, region) under its lease, write each kind as one
+//! snapshot, and record freshness.
+
+use crate::engine::Engine;
+use crate::fetch::FetchError;
+use crate::unit::Unit;
+use chrono::{DateTime, Utc};
+use sqlx::{PgPool, Row};
+use std::collections::HashMap;
+use store::freshness::{self, SyncKey};
+use store::lease;
+use store::model::ResourceKind;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Job {
+    pub account_id: Uuid,
+    pub region: String,
+    pub unit: Unit,
+}
+
+impl Job {
+    fn key(&self, kind: ResourceKind) -> SyncKey {
+        SyncKey {
+            account_id: self.account_id,
+            region: self.region.clone(),
+            kind,
+        }
+    }
+
+    fn lease_key(&self) -> String {
+        lease::lease_key(self.account_id, &self.region, self.unit.primary())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobOutcome {
+    /// Written: (kind, snapshot report) per kind.
+    Synced(Vec<(ResourceKind, store::sync_write::ApplyReport)>),
+    Failed(FetchError),
+    /// Another server holds the lease, or has just done this job.
+    Skipped,
+}
+
+/// Every (enabled account, region, unit) whose next run is due (or that never ran).
+pub async fn due_jobs(pool: &PgPool, now: DateTime<Utc>) -> Result<Vec<Job>, store::Error> {
+    let accounts = store::accounts::list_accounts(pool).await?;
+    let due_at = schedule(pool).await?;
+    let mut jobs = Vec::new();
+    for account in accounts.iter().filter(|a| a.enabled) {
+        for region in &account.regions {
+            for unit in Unit::ALL {
+                let next = due_at.get(&(
+                    account.id,
+                    region.clone(),
+                    unit.primary().as_str().to_string(),
+                ));
+                if next.is_none_or(|n| n.is_none_or(|t| t <= now)) {
+                    jobs.push(Job {
+                        account_id: account.id,
+                        region: region.clone(),
+                        unit,
+                    });
+                }
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+type Schedule = HashMap<(Uuid, String, String), Option<DateTime<Utc>>>;
+
+async fn schedule(pool: &PgPool) -> Result<Schedule, store::Error> {
+    let rows = sqlx::query("SELECT account_id, region, kind, next_due_at FROM sync_freshness")
+        .fetch_all(pool)
+        .await
+        .map_err(store::Error::from)?;
+    rows.iter()
+        .map(|r| {
+            let key = (
+                r.try_get("account_id")?,
+                r.try_get("region")?,
+                r.try_get("kind")?,
+            );
+            Ok((key, r.try_get("next_due_at")?))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(store::Error::from)
+}
+
+async fn still_due(pool: &PgPool, job: &Job, now: DateTime<Utc>) -> Result<bool, store::Error> {
+    let next: Option<Option<DateTime<Utc>>> = sqlx::query_scalar(
+        "SELECT next_due_at FROM sync_freshness WHERE account_id = $1 AND region = $2 AND kind = $3",
+    )
+    .bind(job.account_id)
+    .bind(&job.region)
+    .bind(job.unit.primary().as_str())
+    .fetch_optional(pool)
+    .await
+    .map_err(store::Error::from)?;
+    Ok(next.flatten().is_none_or(|t| t <= now))
+}
+
+pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
+    let pool = &engine.pool;
+    let key = job.lease_key();
+    match lease::try_acquire_lease(pool, &key, &engine.holder, engine.settings.lease_ttl).await {
+        Ok(true) => {}
+        Ok(false) => return JobOutcome::Skipped,
+        Err(e) => return JobOutcome::Failed(internal(e)),
+    }
+    let outcome = match still_due(pool, job, Utc::now()).await {
+        Ok(true) => crawl(engine, job, &key).await,
+        Ok(false) => JobOutcome::Skipped,
+        Err(e) => JobOutcome::Failed(internal(e)),
+    };
+    if let Err(e) = lease::release_lease(pool, &key, &engine.holder).await {
+        tracing::warn!(error = %e, lease = %key, "could not release a lease; it will expire");
+    }
+    outcome
+}
+
+async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
+    let pool = &engine.pool;
+    let started = Utc::now();
+    let primary = job.key(job.unit.primary());
+    if let Err(e) = freshness::record_attempt(pool, &primary, started).await {
+        return JobOutcome::Failed(internal(e));
+    }
+    let fetched = async {
+        let creds = store::accounts::get_credentials(pool, &engine.keys, job.account_id)
+            .await
+            .map_err(internal)?;
+        let client = engine.client(&creds, &job.region)?;
+        engine.fetch(&client, &job.region, job.unit).await
+    };
+    // Keep the lease alive while a long, quota-paced crawl runs.
+    let renew = async {
+        loop {
+            tokio::time::sleep(engine.settings.lease_ttl / 3).await;
+            let _ = lease::renew_lease(pool, lease_key, &engine.holder, engine.settings.lease_ttl)
+                .await;
+        }
+    };
+    let fetched = tokio::select! {
+        r = fetched => r,
+        _ = renew => unreachable!("the renewal loop never ends"),
+    };
+    let now = Utc::now();
+    match fetched {
+        Ok(snapshots) => write(engine, job, snapshots, now).await,
+        Err(e) => {
+            tracing::warn!(account = %job.account_id, region = %job.region, unit = ?job.unit, code = %e.code, "sync failed");
+            let next = engine.next_due(job.unit, now, true);
+            for kind in job.unit.kinds() {
+                let _ = freshness::record_failure(
+                    pool,
+                    &job.key(*kind),
+                    now,
+                    Some(&e.code),
+                    &e.message,
+                    next,
+                )
+                .await;
+            }
+            JobOutcome::Failed(e)
+        }
+    }
+}
+
+async fn write(
+    engine: &Engine,
+    job: &Job,
+    snapshots: crate::fetch::Snapshots,
+    now: DateTime<Utc>,
+) -> JobOutcome {
+    let pool = &engine.pool;
+    let mut reports = Vec::new();
+    for (kind, items) in snapshots {
+        match store::sync_write::apply_snapshot(pool, job.account_id, &job.region, kind, items, now)
+            .await
+        {
+            Ok(report) => reports.push((kind, report)),
+            Err(e) => {
+                let e = internal(e);
+                let next = engine.next_due(job.unit, now, true);
+                let _ = freshness::record_failure(
+                    pool,
+                    &job.key(kind),
+                    now,
+                    Some(&e.code),
+                    &e.message,
+                    next,
+                )
+                .await;
+                return JobOutcome::Failed(e);
+            }
+        }
+    }
+    let next = engine.next_due(job.unit, now, false);
+    for kind in job.unit.kinds() {
+        if let Err(e) = freshness::record_success(pool, &job.key(*kind), now, next).await {
+            return JobOutcome::Failed(internal(e));
+        }
+    }
+    JobOutcome::Synced(reports)
+}
+
+fn internal(e: impl std::fmt::Display) -> FetchError {
+    FetchError {
+        code: "StoreError".into(),
+        message: e.to_string(),
+    }
+}

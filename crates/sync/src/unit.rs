@@ -1,0 +1,58 @@
+//! Units of sync work: what one crawl of an (account, region) fetches together, because one
+//! API listing yields them together (a connection listing carries its tunnels, BGP sessions
+//! and health checks). Each kind a unit yields is still written in its own transaction.
+
+use std::time::Duration;
+use store::model::ResourceKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// Hot: connection, tunnel, BGP session and health-check state.
+    Connections,
+    /// Cold: VPN gateways and customer gateways (configuration).
+    Gateways,
+}
+
+/// How often a unit is due.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cadence {
+    pub hot: Duration,
+    pub cold: Duration,
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Cadence {
+            hot: Duration::from_secs(30),
+            cold: Duration::from_secs(600),
+        }
+    }
+}
+
+impl Unit {
+    pub const ALL: [Unit; 2] = [Unit::Connections, Unit::Gateways];
+
+    /// The kinds this unit writes; the first one keys its lease and schedule.
+    pub fn kinds(self) -> &'static [ResourceKind] {
+        match self {
+            Unit::Connections => &[
+                ResourceKind::Connection,
+                ResourceKind::Tunnel,
+                ResourceKind::BgpSession,
+                ResourceKind::HealthCheck,
+            ],
+            Unit::Gateways => &[ResourceKind::VpnGateway, ResourceKind::CustomerGateway],
+        }
+    }
+
+    pub fn primary(self) -> ResourceKind {
+        self.kinds()[0]
+    }
+
+    pub fn interval(self, cadence: Cadence) -> Duration {
+        match self {
+            Unit::Connections => cadence.hot,
+            Unit::Gateways => cadence.cold,
+        }
+    }
+}
