@@ -38,7 +38,11 @@ fn time_dot(dot: &str, cap: Duration) -> Option<Duration> {
         .stderr(Stdio::null())
         .spawn()
         .expect("run dot (apt-get install -y graphviz)");
-    let mut stdin = child.stdin.take()?;
+    let Some(mut stdin) = child.stdin.take() else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return None;
+    };
     let text = dot.to_string();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(text.as_bytes());

@@ -29,8 +29,7 @@ impl Counter {
         self.tree.clear();
         self.tree.resize(lower_len + 1, 0);
         let mut crossings = 0usize;
-        let mut seen = 0usize;
-        for &p in &self.seq {
+        for (seen, &p) in self.seq.iter().enumerate() {
             // Segments seen so far that end strictly right of p cross this one.
             let mut i = p as usize + 1;
             let mut not_greater = 0usize;
@@ -39,7 +38,6 @@ impl Counter {
                 i &= i - 1;
             }
             crossings += seen - not_greater;
-            seen += 1;
             let mut i = p as usize + 1;
             while i <= lower_len {
                 self.tree[i] += 1;

@@ -26,12 +26,12 @@ pub fn pack(
     let mut hi = vec![f64::NEG_INFINITY; n_comps];
     let mut pin_sum = vec![0.0f64; n_comps];
     let mut pin_cnt = vec![0usize; n_comps];
-    for v in 0..lg.len() {
+    for (v, &xv) in x.iter().enumerate() {
         let c = lg.comp[v] as usize;
-        lo[c] = lo[c].min(x[v] - geo.half_width[v]);
-        hi[c] = hi[c].max(x[v] + geo.half_width[v]);
+        lo[c] = lo[c].min(xv - geo.half_width[v]);
+        hi[c] = hi[c].max(xv + geo.half_width[v]);
         if let Some(Some((px, _))) = pins.get(v) {
-            pin_sum[c] += *px as f64 - x[v];
+            pin_sum[c] += *px as f64 - xv;
             pin_cnt[c] += 1;
         }
     }

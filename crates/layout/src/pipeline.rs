@@ -58,7 +58,8 @@ pub fn layout(graph: &Graph, opts: &Options, previous: Option<&Layout>) -> Layou
         let ids: Vec<&str> = nodes.iter().map(|nd| nd.id.as_str()).collect();
         x = stable::keys(&lg, &ids, prev, &x, prep.n_comps, comp_gap);
         o = Ordering::by_key(&lg, &x, false);
-        (initial, crossings) = reduce(&lg, &mut o, 0, opts.transpose_passes);
+        // No sweeps and no transpositions: the previous order is kept as it is.
+        (initial, crossings) = reduce(&lg, &mut o, 0, 0);
         resolve(&lg, &o, &geo, &mut x, &pins, &size, false);
     } else if pins.iter().any(Option::is_some) {
         resolve(&lg, &o, &geo, &mut x, &pins, &size, true);

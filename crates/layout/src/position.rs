@@ -48,7 +48,7 @@ impl Geometry {
                 half.push(edge_gap as f64 / 2.0);
                 half_width.push(0.0);
             } else {
-                let (w, h) = size[v];
+                let (w, h) = size.get(v).copied().unwrap_or_default();
                 half.push((w + node_gap) as f64 / 2.0);
                 half_width.push(w as f64 / 2.0);
                 let l = lg.layer[v] as usize;

@@ -2,12 +2,13 @@
 //!
 //! Guarantee (tested in `tests/stability.rs`): when `previous` is given, a node present
 //! in it keeps its x unless the layer it is in must make room (overlap removal moves
-//! the fewest, nearest nodes, by least squares) or an adjacent transposition strictly
-//! lowers crossings; its y changes only if its rank changes. New nodes are placed at
+//! the fewest, nearest nodes, by least squares); its y changes only if its rank
+//! changes. Nodes keep their previous left-to-right order within a layer (no sweeps,
+//! no transpositions), so relaying out an unchanged graph is a fixed point. New nodes are placed at
 //! the mean x of their already-placed neighbours (propagated down, then up the graph);
 //! nodes of entirely new components go right of the previous drawing. Dummy nodes are
-//! interpolated along their edge. No barycenter sweeps run, so the picture is never
-//! reshuffled as a whole.
+//! interpolated along their edge. The price: crossings are not reduced further in
+//! stable mode; a fresh layout (no `previous`) re-optimises the whole picture.
 
 use crate::layered::Layered;
 use crate::model::Layout;
