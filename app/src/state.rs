@@ -20,6 +20,15 @@ pub struct AppState {
     pub database: DatabaseKind,
     /// This server process's row in `server_instance`.
     pub instance_id: uuid::Uuid,
-    /// The built-in cloud emulator, when this server runs one (demo mode).
+    /// What else this server runs besides the web pages.
+    pub services: Services,
+}
+
+/// The background parts a server may run, each optional (tests run without them).
+#[derive(Clone, Default)]
+pub struct Services {
+    /// The built-in cloud emulator (demo mode).
     pub demo_cloud: Option<crate::api::system::DemoCloud>,
+    /// The sync engine that keeps the store fresh.
+    pub sync: Option<std::sync::Arc<sync::Engine>>,
 }

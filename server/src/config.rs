@@ -30,6 +30,12 @@ pub struct Settings {
     pub session: SessionSettings,
     #[serde(default)]
     pub demo: DemoSettings,
+    #[serde(default)]
+    pub sync: SyncConfig,
+    /// Key (base64, 32 bytes) that encrypts stored cloud credentials; default: a key file
+    /// `<data_dir>/secret.key` created on first start with mode 0600.
+    #[serde(default)]
+    pub secret_key: Option<SecretString>,
     /// Log filter in `RUST_LOG` syntax.
     #[serde(default = "default_log")]
     pub log: String,
@@ -89,6 +95,43 @@ impl Default for DemoSettings {
             size: default_demo_size(),
         }
     }
+}
+
+/// The background sync that keeps the store fresh.
+#[derive(Debug, Deserialize)]
+pub struct SyncConfig {
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// State of connections, tunnels and BGP sessions.
+    #[serde(default = "default_hot")]
+    pub hot_interval_secs: u64,
+    /// Configuration: gateways, routes, VPC objects.
+    #[serde(default = "default_cold")]
+    pub cold_interval_secs: u64,
+    /// Sync jobs running at once on this server.
+    #[serde(default = "default_concurrency")]
+    pub max_concurrency: usize,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig {
+            enabled: true,
+            hot_interval_secs: default_hot(),
+            cold_interval_secs: default_cold(),
+            max_concurrency: default_concurrency(),
+        }
+    }
+}
+
+fn default_hot() -> u64 {
+    30
+}
+fn default_cold() -> u64 {
+    600
+}
+fn default_concurrency() -> usize {
+    8
 }
 
 fn default_true() -> bool {
@@ -165,6 +208,9 @@ impl Settings {
         if settings.demo.enabled {
             crate::emulator_cmd::parse_size(&settings.demo.size)
                 .map_err(|e| format!("invalid configuration: demo.size: {e}"))?;
+        }
+        if settings.sync.hot_interval_secs == 0 || settings.sync.cold_interval_secs == 0 {
+            return Err("invalid configuration: sync intervals must be at least 1 second".into());
         }
         if settings.session.idle_timeout_minutes <= 0 {
             return Err(

@@ -27,3 +27,60 @@ pub async fn start(settings: &DemoSettings) -> Result<Demo, String> {
         "built-in cloud emulator (demo estate) is running");
     Ok(Demo { handle, info })
 }
+
+/// Makes sure every demo account of the emulator is a gatewatch account (one per cloud),
+/// pointing at this run's emulator port (which changes between runs).
+pub async fn ensure_accounts(
+    pool: &sqlx::PgPool,
+    keys: &store::crypto::KeyRing,
+    handle: &EmulatorHandle,
+) -> Result<(), store::Error> {
+    use secrecy::SecretString;
+    use std::collections::BTreeMap;
+    let existing = store::accounts::list_accounts(pool).await?;
+    for c in &handle.credentials {
+        let wanted = [
+            (
+                "aliyun",
+                format!("Demo {} (Alibaba)", c.name),
+                &c.aliyun_access_key_id,
+                &c.aliyun_access_key_secret,
+                c.aliyun_regions.clone(),
+                handle.aliyun_endpoint.clone(),
+            ),
+            (
+                "huawei",
+                format!("Demo {} (Huawei)", c.name),
+                &c.huawei_ak,
+                &c.huawei_sk,
+                c.huawei_projects.iter().map(|(r, _)| r.clone()).collect(),
+                handle.huawei_endpoint.clone(),
+            ),
+        ];
+        for (cloud, name, key_id, secret, regions, endpoint) in wanted {
+            let endpoints = BTreeMap::from([("*".to_string(), endpoint)]);
+            match existing.iter().find(|a| a.name == name) {
+                Some(account) if account.endpoints != endpoints => {
+                    let update = store::model::AccountUpdate {
+                        endpoints: Some(endpoints),
+                        ..Default::default()
+                    };
+                    store::accounts::update_account(pool, keys, account.id, update).await?;
+                }
+                Some(_) => {}
+                None => {
+                    let new = store::model::NewAccount {
+                        cloud: cloud.into(),
+                        name,
+                        access_key_id: key_id.clone(),
+                        secret: SecretString::from(secret.clone()),
+                        regions,
+                        endpoints,
+                    };
+                    store::accounts::create_account(pool, keys, new).await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -2,6 +2,7 @@
 //! existing server or the embedded cluster), builds the router around the `app` crate, and runs
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
+pub mod background;
 pub mod call;
 pub mod cli;
 pub mod config;
@@ -33,6 +34,8 @@ pub enum StartError {
     Register(sqlx::Error),
     #[error("cannot start the built-in cloud emulator: {0}")]
     Demo(String),
+    #[error("cannot load the key that encrypts cloud credentials: {0}")]
+    Keys(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
 }
@@ -54,7 +57,7 @@ pub async fn serve(
     listener: TcpListener,
     pool: PgPool,
     database: DatabaseKind,
-    demo_cloud: Option<app::api::system::DemoCloud>,
+    services: app::state::Services,
     settings: &Settings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
@@ -76,7 +79,7 @@ pub async fn serve(
         pool,
         database,
         instance_id,
-        demo_cloud,
+        services,
     };
     let router = http::router(state, settings);
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
@@ -89,28 +92,44 @@ pub async fn serve(
     served.map_err(StartError::Serve)
 }
 
-/// The whole `serve` command: bind, open the database, serve until a signal, clean up.
+/// The whole `serve` command: bind, open the database, start the emulator (demo mode) and the
+/// sync engine, serve until a signal, then stop everything in reverse order.
 pub async fn run(settings: Settings) -> Result<(), StartError> {
     let listener = bind(settings.listen).await?;
     let database = db::Database::open(&settings).await?;
+    let keys = std::sync::Arc::new(background::keyring(&settings).map_err(StartError::Keys)?);
     let demo = match settings.demo.enabled {
-        true => Some(
-            demo::start(&settings.demo)
+        true => {
+            let demo = demo::start(&settings.demo)
                 .await
-                .map_err(StartError::Demo)?,
-        ),
+                .map_err(StartError::Demo)?;
+            demo::ensure_accounts(&database.pool, &keys, &demo.handle)
+                .await
+                .map_err(|e| StartError::Demo(e.to_string()))?;
+            Some(demo)
+        }
         false => None,
     };
-    let info = demo.as_ref().map(|d| d.info.clone());
+    let sync = settings
+        .sync
+        .enabled
+        .then(|| background::start_sync(database.pool.clone(), keys.clone(), &settings.sync));
+    let services = app::state::Services {
+        demo_cloud: demo.as_ref().map(|d| d.info.clone()),
+        sync: sync.as_ref().map(|s| s.engine.clone()),
+    };
     let result = serve(
         listener,
         database.pool.clone(),
         database.kind.clone(),
-        info,
+        services,
         &settings,
         shutdown::signal(),
     )
     .await;
+    if let Some(sync) = sync {
+        sync.stop().await;
+    }
     if let Some(demo) = demo {
         demo.handle.shutdown().await;
     }

@@ -61,7 +61,7 @@ pub struct DatabasePing {
 pub async fn get_system_status() -> Result<SystemStatus, AppError> {
     let state = expect_context::<crate::state::AppState>();
     let mut status = ssr::system_status(&state.pool, &state.database, state.instance_id).await?;
-    status.demo_cloud = state.demo_cloud.clone();
+    status.demo_cloud = state.services.demo_cloud.clone();
     Ok(status)
 }
 

@@ -61,7 +61,7 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
             listener,
             serve_pool,
             DatabaseKind::External,
-            None,
+            app::state::Services::default(),
             &settings,
             async {
                 let _ = stopped.await;

@@ -1,0 +1,58 @@
+//! Wiring for the background work: the key that encrypts stored cloud credentials, and the
+//! sync engine task (started after the database, stopped before it).
+
+use crate::config::{Settings, SyncConfig};
+use secrecy::ExposeSecret;
+use sqlx::PgPool;
+use std::sync::Arc;
+use std::time::Duration;
+use store::crypto::KeyRing;
+use sync::{Cadence, Engine, SyncSettings};
+use tokio::sync::watch;
+
+/// The credentials key: `secret_key` from the configuration (base64), else the key file in the
+/// data directory, created with mode 0600 on first start.
+pub fn keyring(settings: &Settings) -> Result<KeyRing, String> {
+    match &settings.secret_key {
+        Some(key) => {
+            KeyRing::from_base64(key.expose_secret()).map_err(|e| format!("secret_key: {e}"))
+        }
+        None => {
+            let path = settings.data_dir.join("secret.key");
+            std::fs::create_dir_all(&settings.data_dir)
+                .map_err(|e| format!("cannot create {} ({e})", settings.data_dir.display()))?;
+            KeyRing::load_or_create(&path).map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+}
+
+pub struct SyncTask {
+    pub engine: Arc<Engine>,
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+pub fn start_sync(pool: PgPool, keys: Arc<KeyRing>, config: &SyncConfig) -> SyncTask {
+    let settings = SyncSettings {
+        cadence: Cadence {
+            hot: Duration::from_secs(config.hot_interval_secs),
+            cold: Duration::from_secs(config.cold_interval_secs),
+        },
+        max_concurrency: config.max_concurrency,
+        ..SyncSettings::default()
+    };
+    // Unique per process: leases name their holder, and two servers must never share a name.
+    let holder = format!("{}:{}", std::process::id(), uuid::Uuid::new_v4().simple());
+    let engine = Engine::new(pool, keys, holder, settings);
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(engine.clone().run(stopped));
+    SyncTask { engine, stop, task }
+}
+
+impl SyncTask {
+    /// Stops scheduling; jobs in flight finish or roll back (each snapshot is a transaction).
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
