@@ -9,8 +9,15 @@ use store::model::ResourceKind;
 pub enum Unit {
     /// Hot: connection, tunnel, BGP session and health-check state.
     Connections,
-    /// Cold: VPN gateways and customer gateways (configuration).
+    /// Cold: VPN gateways (site-to-site and point-to-site), customer gateways, SSL-VPN servers.
     Gateways,
+    /// Cold: VPCs, vSwitches, route tables.
+    Network,
+    /// Cold: leased lines — VBRs, router interfaces, physical connections.
+    Hybrid,
+    /// Cold: every route source of the region, as one snapshot (VPC route entries, VPN
+    /// destination and policy routes, BGP networks and learned routes, Huawei routes).
+    Routes,
 }
 
 /// How often a unit is due.
@@ -30,7 +37,13 @@ impl Default for Cadence {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 2] = [Unit::Connections, Unit::Gateways];
+    pub const ALL: [Unit; 5] = [
+        Unit::Connections,
+        Unit::Gateways,
+        Unit::Network,
+        Unit::Hybrid,
+        Unit::Routes,
+    ];
 
     /// The kinds this unit writes; the first one keys its lease and schedule.
     pub fn kinds(self) -> &'static [ResourceKind] {
@@ -41,7 +54,22 @@ impl Unit {
                 ResourceKind::BgpSession,
                 ResourceKind::HealthCheck,
             ],
-            Unit::Gateways => &[ResourceKind::VpnGateway, ResourceKind::CustomerGateway],
+            Unit::Gateways => &[
+                ResourceKind::VpnGateway,
+                ResourceKind::CustomerGateway,
+                ResourceKind::SslVpnServer,
+            ],
+            Unit::Network => &[
+                ResourceKind::Vpc,
+                ResourceKind::VSwitch,
+                ResourceKind::RouteTable,
+            ],
+            Unit::Hybrid => &[
+                ResourceKind::Vbr,
+                ResourceKind::RouterInterface,
+                ResourceKind::PhysicalConnection,
+            ],
+            Unit::Routes => &[ResourceKind::Route],
         }
     }
 
@@ -52,7 +80,7 @@ impl Unit {
     pub fn interval(self, cadence: Cadence) -> Duration {
         match self {
             Unit::Connections => cadence.hot,
-            Unit::Gateways => cadence.cold,
+            _ => cadence.cold,
         }
     }
 }

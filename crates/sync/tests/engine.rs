@@ -11,7 +11,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use store::crypto::KeyRing;
 use store::model::{NewAccount, ResourceKind};
-use sync::{Engine, JobOutcome, SyncSettings};
+use sync::{Engine, JobOutcome, SyncSettings, Unit};
+
+const UNITS: usize = Unit::ALL.len();
 
 async fn emulator(config: EmulatorConfig) -> EmulatorHandle {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -88,8 +90,8 @@ async fn a_full_sync_stores_the_estate_and_nothing_is_polled_twice() {
     // Act
     let first = engine.sync_due().await.unwrap();
     let again = engine.sync_due().await.unwrap();
-    // Assert: 2 accounts × 1 region × 2 units, all synced; nothing due right after.
-    assert_eq!(synced(&first), 4, "{first:?}");
+    // Assert: 2 accounts × 1 region × every unit, all synced; nothing due right after.
+    assert_eq!(synced(&first), 2 * UNITS, "{first:?}");
     assert!(again.is_empty(), "polled again at once: {again:?}");
     let in_estate: usize = {
         let estate = emu.state().estate();
@@ -102,13 +104,22 @@ async fn a_full_sync_stores_the_estate_and_nothing_is_polled_twice() {
         in_estate as i64
     );
     assert!(count(&pool, ResourceKind::Tunnel).await >= 6);
-    assert_eq!(count(&pool, ResourceKind::VpnGateway).await, 2);
+    // One site-to-site gateway per cloud; Huawei's point-to-site gateways are gateways too.
+    assert!(count(&pool, ResourceKind::VpnGateway).await >= 2);
+    for kind in [
+        ResourceKind::Route,
+        ResourceKind::Vpc,
+        ResourceKind::VSwitch,
+        ResourceKind::CustomerGateway,
+    ] {
+        assert!(count(&pool, kind).await > 0, "no {kind} stored");
+    }
     let progress = engine.progress().borrow().clone();
-    assert_eq!(progress.succeeded, 4);
+    assert_eq!(progress.succeeded, 2 * UNITS as u64);
     assert!(progress.calls >= 8, "{progress:?}");
     // "Refresh now" makes everything due again.
     engine.refresh_now(None).await.unwrap();
-    assert_eq!(synced(&engine.sync_due().await.unwrap()), 4);
+    assert_eq!(synced(&engine.sync_due().await.unwrap()), 2 * UNITS);
     emu.shutdown().await;
 }
 
@@ -132,8 +143,8 @@ async fn two_servers_share_the_crawl_without_overlap() {
     let b = Engine::new(other_pool, keys, "server-b".into(), SyncSettings::default());
     let (ra, rb) = tokio::join!(a.sync_due(), b.sync_due());
     let (ra, rb) = (ra.unwrap(), rb.unwrap());
-    // 4 accounts × 2 regions × 2 units = 16 jobs: each crawled exactly once between them.
-    assert_eq!(synced(&ra) + synced(&rb), 16, "a: {ra:?}\nb: {rb:?}");
+    // 4 accounts × 2 regions × every unit: each job crawled exactly once between them.
+    assert_eq!(synced(&ra) + synced(&rb), 8 * UNITS, "a: {ra:?}\nb: {rb:?}");
     let generations: Vec<i64> = sqlx::query_scalar("SELECT generation FROM sync_generation")
         .fetch_all(&pool)
         .await
@@ -181,7 +192,7 @@ async fn a_throttling_storm_is_survived_and_a_failing_account_holds_nobody_back(
     .unwrap();
     let engine = Engine::new(pool.clone(), keys, "test".into(), SyncSettings::default());
     let outcomes = engine.sync_due().await.unwrap();
-    assert_eq!(synced(&outcomes), 4, "{outcomes:?}");
+    assert_eq!(synced(&outcomes), 2 * UNITS, "{outcomes:?}");
     let failures: Vec<_> = outcomes
         .iter()
         .filter_map(|o| match o {
@@ -189,7 +200,7 @@ async fn a_throttling_storm_is_survived_and_a_failing_account_holds_nobody_back(
             _ => None,
         })
         .collect();
-    assert_eq!(failures, vec!["SignatureDoesNotMatch".to_string(); 2]);
+    assert_eq!(failures, vec!["SignatureDoesNotMatch".to_string(); UNITS]);
     let progress = engine.progress().borrow().clone();
     assert!(progress.throttled >= 2, "{progress:?}");
     let fresh = store::freshness::freshness(
