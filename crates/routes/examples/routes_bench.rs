@@ -1,7 +1,7 @@
 //! Benchmark: `analyse` and `trace` on a generated inventory of 5,000 connections / ~100k
 //! routes, each against a naive baseline measured in the same run.
 //!
-//! Run with `cargo run --release -p routes --example bench`; prints a Markdown table (the
+//! Run with `cargo run --release -p routes --example routes_bench`; prints a Markdown table (the
 //! one in `crates/routes/BENCH.md`).
 
 use std::hint::black_box;

@@ -1,6 +1,6 @@
 //! Benchmark: our layered layout against Graphviz `dot` on the same graphs.
 //!
-//! Run with `cargo run --release -p layout --example bench` (needs `dot` on PATH,
+//! Run with `cargo run --release -p layout --example layout_bench` (needs `dot` on PATH,
 //! Debian package `graphviz`). Prints a Markdown table; `--runs N`, `--cap SECS`,
 //! `--sweeps N` and `--passes N` adjust repetitions, dot timeout and crossing reduction.
 
