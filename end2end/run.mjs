@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launchBrowser, runAll, openPage, expect } from './lib/harness.mjs';
 import { freePort, makeDataDir, startServer, processesMentioning } from './lib/server.mjs';
 import './tests/foundation.mjs';
+import './tests/overview.mjs';
 
 const useIdx = process.argv.indexOf('--use');
 const browser = await launchBrowser();

@@ -4,5 +4,8 @@
 //! context, calls a plain async function in the feature's `ssr` module (tested on its own),
 //! and maps the error to [`crate::error::AppError`].
 
+pub mod overview;
+#[cfg(feature = "ssr")]
+pub mod overview_sql;
 pub mod preferences;
 pub mod system;

@@ -1,4 +1,5 @@
 //! Components shared by several pages.
 
 pub mod nav;
+pub mod rollups;
 pub mod system_panel;

@@ -1,21 +1,75 @@
-//! Overview: the first page an engineer sees. Until the sync engine stores cloud data it shows
-//! the health of gatewatch itself, read from PostgreSQL.
+//! Overview: where is something broken, and how fresh is what I see? Worst-first roll-ups per
+//! account and region and per site, the latest state changes, and the system panel. Refreshes
+//! itself every 10 s once hydrated.
 
+use crate::api::overview::{get_overview, Overview};
+use crate::components::rollups::{ChangeList, RegionTable, SiteTable};
 use crate::components::system_panel::SystemPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use std::time::Duration;
+
+const REFRESH_EVERY: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
+    let tick = RwSignal::new(0u64);
+    // Effects only run in the browser: the server renders once, the page then polls.
+    Effect::new(move |_| {
+        let _ = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH_EVERY);
+    });
+    let overview = Resource::new(move || tick.get(), |_| get_overview());
     view! {
         <Title text="Overview"/>
         <section class="overview">
             <h1>"Overview"</h1>
-            <p class="lead">
-                "Worst-first roll-ups of connections and BGP sessions per cloud, account, region "
-                "and site appear here once a cloud account has been crawled."
-            </p>
+            <Transition fallback=|| view! { <p class="loading">"Loading the overview…"</p> }>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
+                        Err(e) => view! { <p class="error">{format!("The overview is unavailable: {e}")}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
             <SystemPanel/>
         </section>
+    }
+}
+
+#[component]
+fn OverviewBody(overview: Overview) -> impl IntoView {
+    let Overview {
+        regions,
+        sites,
+        changes,
+        sync,
+        as_of,
+        generated_at,
+    } = overview;
+    let stale = regions.iter().filter(|r| r.stale).count();
+    let banner_class = if stale > 0 { "banner warn" } else { "banner" };
+    let as_of_text = match as_of {
+        Some(t) => format!("Data as of {} UTC", t.format("%Y-%m-%d %H:%M:%S")),
+        None => "No data synced yet".to_string(),
+    };
+    let stale_text = (stale > 0)
+        .then(|| format!(" · {stale} region(s) stale: their last sync is too old or failing"));
+    let sync_text = sync.map(|s| {
+        let eta = s.eta_secs.filter(|_| s.running + s.queued > 0).map(|e| format!(", about {e:.0} s left")).unwrap_or_default();
+        format!(
+            "Sync: {} running, {} queued{eta} · {} jobs done, {} failed · {} API calls, {} throttled",
+            s.running, s.queued, s.succeeded, s.failed, s.calls, s.throttled
+        )
+    });
+    view! {
+        <div class=banner_class id="freshness" role="status">
+            <strong>{as_of_text}</strong>
+            {stale_text}
+            <span class="muted">{format!(" · page built {} UTC", generated_at.format("%H:%M:%S"))}</span>
+            {sync_text.map(|t| view! { <div class="sync-line" id="sync-progress">{t}</div> })}
+        </div>
+        <RegionTable regions=regions/>
+        <SiteTable sites=sites/>
+        <ChangeList changes=changes/>
     }
 }

@@ -6,5 +6,6 @@ mod helpers;
 mod binary;
 mod call_emulator;
 mod http_basics;
+mod overview;
 mod sessions;
 mod system;

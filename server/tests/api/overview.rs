@@ -1,0 +1,79 @@
+//! The overview query on a synced demo estate: what the Overview page shows, tested as the
+//! plain function the server function calls.
+
+use crate::helpers::{fresh_database, scratch_dir};
+use emulator::{EmulatorConfig, EstateSize};
+use std::sync::Arc;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_overview_rolls_up_the_synced_estate_worst_first() {
+    // Arrange: the toy estate, registered as demo mode does, synced once.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let emu = emulator::spawn(EmulatorConfig::new(9, EstateSize::toy()), listener).await;
+    let pool = fresh_database().await;
+    let keys =
+        Arc::new(store::crypto::KeyRing::load_or_create(&scratch_dir("keys").join("k")).unwrap());
+    server::demo::ensure_accounts(&pool, &keys, &emu)
+        .await
+        .unwrap();
+    let engine = sync::Engine::new(
+        pool.clone(),
+        keys.clone(),
+        "t".into(),
+        sync::SyncSettings::default(),
+    );
+    engine.sync_due().await.unwrap();
+    // Act
+    let overview = app::api::overview_sql::overview(&pool, chrono::Utc::now())
+        .await
+        .unwrap();
+    // Assert
+    assert_eq!(
+        overview.regions.len(),
+        2,
+        "one region per cloud: {:?}",
+        overview.regions
+    );
+    assert!(overview
+        .regions
+        .iter()
+        .all(|r| !r.stale && r.last_error.is_none()));
+    let downs: Vec<i64> = overview
+        .regions
+        .iter()
+        .map(|r| r.connections.down)
+        .collect();
+    assert!(
+        downs.windows(2).all(|w| w[0] >= w[1]),
+        "worst first: {downs:?}"
+    );
+    let connections: i64 = overview.regions.iter().map(|r| r.connections.total()).sum();
+    let estate = emu.state().estate();
+    let expected: usize = estate.accounts[0]
+        .aliyun
+        .iter()
+        .map(|r| r.connections.len())
+        .sum::<usize>()
+        + estate.accounts[0]
+            .huawei
+            .iter()
+            .map(|r| r.connections.len())
+            .sum::<usize>();
+    assert_eq!(connections, expected as i64);
+    assert!(
+        overview.sites.iter().any(|s| s.clouds.len() == 2),
+        "a site reached from both clouds: {:?}",
+        overview.sites
+    );
+    assert!(overview.as_of.is_some());
+    drop(estate);
+    // A second run of the demo set-up (a restart, new emulator port) updates, never duplicates.
+    server::demo::ensure_accounts(&pool, &keys, &emu)
+        .await
+        .unwrap();
+    assert_eq!(
+        store::accounts::list_accounts(&pool).await.unwrap().len(),
+        2
+    );
+    emu.shutdown().await;
+}
