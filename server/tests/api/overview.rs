@@ -48,17 +48,19 @@ async fn the_overview_rolls_up_the_synced_estate_worst_first() {
         "worst first: {downs:?}"
     );
     let connections: i64 = overview.regions.iter().map(|r| r.connections.total()).sum();
-    let estate = emu.state().estate();
-    let expected: usize = estate.accounts[0]
-        .aliyun
-        .iter()
-        .map(|r| r.connections.len())
-        .sum::<usize>()
-        + estate.accounts[0]
-            .huawei
+    let expected: usize = {
+        let estate = emu.state().estate();
+        estate.accounts[0]
+            .aliyun
             .iter()
             .map(|r| r.connections.len())
-            .sum::<usize>();
+            .sum::<usize>()
+            + estate.accounts[0]
+                .huawei
+                .iter()
+                .map(|r| r.connections.len())
+                .sum::<usize>()
+    };
     assert_eq!(connections, expected as i64);
     assert!(
         overview.sites.iter().any(|s| s.clouds.len() == 2),
@@ -66,7 +68,6 @@ async fn the_overview_rolls_up_the_synced_estate_worst_first() {
         overview.sites
     );
     assert!(overview.as_of.is_some());
-    drop(estate);
     // A second run of the demo set-up (a restart, new emulator port) updates, never duplicates.
     server::demo::ensure_accounts(&pool, &keys, &emu)
         .await
