@@ -47,3 +47,15 @@ test('the hydrated overview shows sync progress and refreshes itself', async ({ 
   expect(page.problems.length === 0, page.problems.join('; '));
   await context.close();
 });
+
+test('"Refresh now" schedules every sync job at once', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser);
+  await waitForSync(page, base);
+  await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');
+  await page.click('#refresh-now');
+  await waitFor(async () => /^\d+ sync jobs scheduled now$/.test(await page.textContent('#refresh-result')), 'refresh result');
+  const n = Number((await page.textContent('#refresh-result')).split(' ')[0]);
+  expect(n >= 8 * 5, `jobs scheduled: ${n}`);
+  expect(page.problems.length === 0, page.problems.join('; '));
+  await context.close();
+});

@@ -43,16 +43,37 @@ pub fn start_sync(pool: PgPool, keys: Arc<KeyRing>, config: &SyncConfig) -> Sync
     };
     // Unique per process: leases name their holder, and two servers must never share a name.
     let holder = format!("{}:{}", std::process::id(), uuid::Uuid::new_v4().simple());
-    let engine = Engine::new(pool, keys, holder, settings);
+    let engine = Engine::new(pool.clone(), keys, holder, settings);
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(engine.clone().run(stopped));
+    let retention = chrono::Duration::days(config.history_retention_days);
+    let pruner = prune_history(pool.clone(), retention, stopped.clone());
+    let scheduler = engine.clone().run(stopped);
+    let task = tokio::spawn(async move {
+        tokio::join!(scheduler, pruner);
+    });
     SyncTask { engine, stop, task }
 }
 
+/// Deletes history past the retention hourly (any server may: the deletes are idempotent).
+async fn prune_history(pool: PgPool, retention: chrono::Duration, mut stop: watch::Receiver<bool>) {
+    loop {
+        match store::history::prune_history(&pool, chrono::Utc::now() - retention).await {
+            Ok(report) => tracing::debug!(?report, "history pruned"),
+            Err(e) => tracing::warn!(error = %e, "history pruning failed; retrying in an hour"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stop.changed() => break,
+        }
+    }
+}
+
 impl SyncTask {
-    /// Stops scheduling; jobs in flight finish or roll back (each snapshot is a transaction).
+    /// Stops scheduling and lets the jobs in flight finish (each snapshot is one transaction,
+    /// so one cut short by the 10 s limit rolls back whole).
     pub async fn stop(self) {
         let _ = self.stop.send(true);
         let _ = self.task.await;
+        self.engine.drain(Duration::from_secs(10)).await;
     }
 }

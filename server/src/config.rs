@@ -111,6 +111,9 @@ pub struct SyncConfig {
     /// Sync jobs running at once on this server.
     #[serde(default = "default_concurrency")]
     pub max_concurrency: usize,
+    /// State transitions, config changes and resources gone longer than this are deleted.
+    #[serde(default = "default_retention")]
+    pub history_retention_days: i64,
 }
 
 impl Default for SyncConfig {
@@ -120,6 +123,7 @@ impl Default for SyncConfig {
             hot_interval_secs: default_hot(),
             cold_interval_secs: default_cold(),
             max_concurrency: default_concurrency(),
+            history_retention_days: default_retention(),
         }
     }
 }
@@ -132,6 +136,9 @@ fn default_cold() -> u64 {
 }
 fn default_concurrency() -> usize {
     8
+}
+fn default_retention() -> i64 {
+    90
 }
 
 fn default_true() -> bool {
@@ -208,6 +215,11 @@ impl Settings {
         if settings.demo.enabled {
             crate::emulator_cmd::parse_size(&settings.demo.size)
                 .map_err(|e| format!("invalid configuration: demo.size: {e}"))?;
+        }
+        if settings.sync.history_retention_days <= 0 {
+            return Err(
+                "invalid configuration: sync.history_retention_days must be positive".into(),
+            );
         }
         if settings.sync.hot_interval_secs == 0 || settings.sync.cold_interval_secs == 0 {
             return Err("invalid configuration: sync intervals must be at least 1 second".into());

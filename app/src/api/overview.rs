@@ -99,3 +99,18 @@ pub async fn get_overview() -> Result<Overview, AppError> {
     });
     Ok(overview)
 }
+
+/// "Refresh now": every sync job is due at once. Returns how many were scheduled.
+#[server(endpoint = "sync/refresh")]
+pub async fn refresh_now() -> Result<u64, AppError> {
+    let state = expect_context::<crate::state::AppState>();
+    let engine = state
+        .services
+        .sync
+        .as_ref()
+        .ok_or_else(|| AppError::Unavailable("the sync engine is off on this server".into()))?;
+    engine.refresh_now(None).await.map_err(|e| {
+        tracing::error!(error = %e, "refresh now failed");
+        AppError::Unavailable("the database does not answer".into())
+    })
+}

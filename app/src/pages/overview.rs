@@ -2,7 +2,7 @@
 //! account and region and per site, the latest state changes, and the system panel. Refreshes
 //! itself every 10 s once hydrated.
 
-use crate::api::overview::{get_overview, Overview};
+use crate::api::overview::{get_overview, Overview, RefreshNow};
 use crate::components::rollups::{ChangeList, RegionTable, SiteTable};
 use crate::components::system_panel::SystemPanel;
 use leptos::prelude::*;
@@ -18,11 +18,24 @@ pub fn OverviewPage() -> impl IntoView {
     Effect::new(move |_| {
         let _ = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH_EVERY);
     });
-    let overview = Resource::new(move || tick.get(), |_| get_overview());
+    let refresh = ServerAction::<RefreshNow>::new();
+    let overview = Resource::new(
+        move || (tick.get(), refresh.version().get()),
+        |_| get_overview(),
+    );
+    let refresh_text = move || match refresh.value().get() {
+        Some(Ok(n)) => format!("{n} sync jobs scheduled now"),
+        Some(Err(e)) => format!("not refreshed: {e}"),
+        None => String::new(),
+    };
     view! {
         <Title text="Overview"/>
         <section class="overview">
-            <h1>"Overview"</h1>
+            <div class="title-row">
+                <h1>"Overview"</h1>
+                <button id="refresh-now" on:click=move |_| { refresh.dispatch(RefreshNow {}); }>"Refresh now"</button>
+                <output id="refresh-result" aria-live="polite">{refresh_text}</output>
+            </div>
             <Transition fallback=|| view! { <p class="loading">"Loading the overview…"</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {

@@ -158,6 +158,24 @@ impl Engine {
         }
     }
 
+    /// Waits (at most `timeout`) for the jobs running here to finish, so their leases are
+    /// released and their snapshots committed before the database closes.
+    pub async fn drain(&self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if self
+                .running
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .is_empty()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        tracing::warn!("sync jobs still running at shutdown; their leases will expire");
+    }
+
     /// Marks every job (of one account, or all) due now.
     pub async fn refresh_now(&self, account: Option<Uuid>) -> Result<u64, store::Error> {
         let done = sqlx::query(
