@@ -10,6 +10,7 @@ import { launchBrowser, runAll, openPage, expect } from './lib/harness.mjs';
 import { freePort, makeDataDir, startServer, processesMentioning } from './lib/server.mjs';
 import './tests/foundation.mjs';
 import './tests/overview.mjs';
+import './tests/connections.mjs';
 
 const useIdx = process.argv.indexOf('--use');
 const browser = await launchBrowser();

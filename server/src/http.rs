@@ -35,6 +35,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/connections.csv", get(connections_csv))
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
@@ -66,6 +67,29 @@ async fn load_preferences(
         }
     }
     next.run(req).await
+}
+
+/// The connections page's filtered set as CSV (same query string as the page).
+async fn connections_csv(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<app::api::connections::ConnectionQuery>,
+) -> Response {
+    use app::error::AppError;
+    match app::api::connections_sql::csv(&state.pool, &query).await {
+        Ok(body) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"connections.csv\"",
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(AppError::InvalidInput(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
 }
 
 /// The process is up (it answers HTTP); says nothing about the database.

@@ -25,21 +25,6 @@ fn Planned(
 }
 
 #[component]
-pub fn ConnectionsPage() -> impl IntoView {
-    view! {
-        <Planned
-            title="Connections"
-            summary="Every IPsec connection of both clouds, one row each, with tunnel 1 and tunnel 2 side by side."
-            items=&[
-                "IKE, IPsec, health-check and BGP state per tunnel, with the cloud's reason when down",
-                "filters by cloud, account, region, site, state and free text, kept in the URL",
-                "sorting, server-side pagination and CSV export of the filtered set",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn RoutesPage() -> impl IntoView {
     view! {
         <Planned

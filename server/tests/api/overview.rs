@@ -5,9 +5,12 @@ use crate::helpers::{fresh_database, scratch_dir};
 use emulator::{EmulatorConfig, EstateSize};
 use std::sync::Arc;
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_overview_rolls_up_the_synced_estate_worst_first() {
-    // Arrange: the toy estate, registered as demo mode does, synced once.
+/// The toy estate, registered as demo mode does, synced once.
+async fn synced_toy_estate() -> (
+    emulator::EmulatorHandle,
+    sqlx::PgPool,
+    Arc<store::crypto::KeyRing>,
+) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let emu = emulator::spawn(EmulatorConfig::new(9, EstateSize::toy()), listener).await;
     let pool = fresh_database().await;
@@ -23,6 +26,57 @@ async fn the_overview_rolls_up_the_synced_estate_worst_first() {
         sync::SyncSettings::default(),
     );
     engine.sync_due().await.unwrap();
+    (emu, pool, keys)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connections_filter_page_and_export_the_same_set() {
+    use app::api::connections::ConnectionQuery;
+    use app::api::connections_sql::{csv, page};
+    let (emu, pool, _) = synced_toy_estate().await;
+    let all = page(&pool, &ConnectionQuery::default()).await.unwrap();
+    // Connections report their tunnels (the planted single-tunnel mistake reports none).
+    let with_tunnels = all.rows.iter().filter(|r| !r.tunnels.is_empty()).count();
+    assert!(
+        all.total > 0 && with_tunnels as i64 >= all.total - 1,
+        "{all:?}"
+    );
+    let huawei = ConnectionQuery {
+        cloud: Some("huawei".into()),
+        ..Default::default()
+    };
+    let only = page(&pool, &huawei).await.unwrap();
+    assert!(only.total > 0 && only.total < all.total);
+    assert!(only.rows.iter().all(|r| r.cloud == "huawei"));
+    let exported = csv(&pool, &huawei).await.unwrap();
+    assert_eq!(
+        exported.lines().count() as i64,
+        only.total + 1,
+        "header + one line per row"
+    );
+    let bad = ConnectionQuery {
+        state: Some("'; DROP TABLE resource; --".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        page(&pool, &bad).await,
+        Err(app::error::AppError::InvalidInput(_))
+    ));
+    let text = ConnectionQuery {
+        q: Some("100%_\\".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        page(&pool, &text).await.unwrap().total,
+        0,
+        "LIKE wildcards are literal"
+    );
+    emu.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_overview_rolls_up_the_synced_estate_worst_first() {
+    let (emu, pool, keys) = synced_toy_estate().await;
     // Act
     let overview = app::api::overview_sql::overview(&pool, chrono::Utc::now())
         .await

@@ -1,0 +1,196 @@
+//! The connections query (server only). Filters are bound parameters; the sort order comes
+//! from a fixed list, never from the request text.
+
+use super::connections::*;
+use crate::error::AppError;
+use sqlx::types::Json;
+use sqlx::{PgPool, Row};
+
+const STATES: [&str; 5] = ["up", "partial", "down", "pending", "unknown"];
+
+fn order_by(sort: Option<&str>) -> &'static str {
+    match sort {
+        Some("name") => "coalesce(c.name, c.cloud_id), c.cloud_id",
+        Some("account") => "a.name, c.region, coalesce(c.name, c.cloud_id)",
+        Some("region") => "c.region, a.name, coalesce(c.name, c.cloud_id)",
+        Some("since") => "c.state_since DESC, c.cloud_id",
+        // Worst first: down, partial, pending/unknown, up; longest-broken first within a state.
+        _ => {
+            "CASE c.state WHEN 'down' THEN 0 WHEN 'partial' THEN 1 WHEN 'up' THEN 3 ELSE 2 END, \
+              c.state_since, c.cloud_id"
+        }
+    }
+}
+
+/// Rows matching `query` (all of them when `limit` is None: the CSV export).
+pub async fn rows(
+    pool: &PgPool,
+    query: &ConnectionQuery,
+    limit: Option<i64>,
+) -> Result<(Vec<ConnectionRow>, i64), AppError> {
+    if let Some(s) = query.state.as_deref().filter(|s| !s.is_empty()) {
+        if !STATES.contains(&s) {
+            return Err(AppError::InvalidInput(format!(
+                "state must be one of {}, not {s:?}",
+                STATES.join(", ")
+            )));
+        }
+    }
+    let page = query.page.unwrap_or(1).max(1);
+    let blank = |v: &Option<String>| v.clone().filter(|v| !v.trim().is_empty());
+    let sql = format!(
+        "SELECT a.cloud, a.name AS account, c.region, c.cloud_id, c.name, c.state, c.reason, c.state_since, \
+           cg.name AS cg_name, cg.attrs ->> 'ip_address' AS cg_ip, cg.site_key, \
+           coalesce((SELECT json_agg(json_build_object('id', t.cloud_id, 'role', t.attrs ->> 'role', \
+               'state', t.state, 'ike', t.facets -> 'ike' ->> 'state', 'ipsec', t.facets -> 'ipsec' ->> 'state', \
+               'health', t.facets -> 'health' ->> 'state', 'bgp', t.facets -> 'bgp' ->> 'state', \
+               'reason', t.reason, 'since', t.state_since) ORDER BY t.cloud_id) \
+             FROM resource_current t WHERE t.kind = 'tunnel' AND t.account_id = c.account_id \
+               AND t.region = c.region AND t.parent_id = c.cloud_id), '[]'::json) AS tunnels, \
+           count(*) OVER () AS total \
+         FROM resource_current c JOIN cloud_account a ON a.id = c.account_id \
+         LEFT JOIN resource_current cg ON cg.kind = 'customer_gateway' AND cg.account_id = c.account_id \
+           AND cg.region = c.region AND cg.cloud_id = c.attrs ->> 'customer_gateway_id' \
+         WHERE c.kind = 'connection' \
+           AND ($1::text IS NULL OR a.cloud = $1) AND ($2::text IS NULL OR a.name = $2) \
+           AND ($3::text IS NULL OR c.region = $3) AND ($4::text IS NULL OR c.state = $4) \
+           AND ($5::text IS NULL OR cg.name = $5) \
+           AND ($6::text IS NULL OR concat_ws(' ', c.name, c.cloud_id, cg.name, cg.attrs ->> 'ip_address', a.name) \
+                ILIKE '%' || $6 || '%') \
+         ORDER BY {} LIMIT $7 OFFSET $8",
+        order_by(query.sort.as_deref())
+    );
+    let fetched = sqlx::query(&sql)
+        .bind(blank(&query.cloud))
+        .bind(blank(&query.account))
+        .bind(blank(&query.region))
+        .bind(blank(&query.state))
+        .bind(blank(&query.site))
+        .bind(blank(&query.q).map(|q| {
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        }))
+        .bind(limit)
+        .bind(limit.map(|l| (page - 1) * l).unwrap_or(0))
+        .fetch_all(pool)
+        .await?;
+    let total = fetched
+        .first()
+        .map(|r| r.try_get::<i64, _>("total"))
+        .transpose()?
+        .unwrap_or(0);
+    let rows = fetched
+        .iter()
+        .map(|r| {
+            let Json(tunnels): Json<Vec<TunnelCell>> = r.try_get("tunnels")?;
+            let cg_name: Option<String> = r.try_get("cg_name")?;
+            let cg_ip: Option<String> = r.try_get("cg_ip")?;
+            Ok(ConnectionRow {
+                cloud: r.try_get("cloud")?,
+                account: r.try_get("account")?,
+                region: r.try_get("region")?,
+                id: r.try_get("cloud_id")?,
+                name: r.try_get("name")?,
+                state: r.try_get("state")?,
+                reason: r.try_get("reason")?,
+                since: r.try_get("state_since")?,
+                customer_gateway: match (&cg_name, cg_ip) {
+                    (Some(n), Some(ip)) => Some(format!("{n} ({ip})")),
+                    (n, ip) => n.clone().or(ip),
+                },
+                site: cg_name,
+                tunnels,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((rows, total))
+}
+
+pub async fn page(pool: &PgPool, query: &ConnectionQuery) -> Result<ConnectionPage, AppError> {
+    let (rows, total) = rows(pool, query, Some(PAGE_SIZE)).await?;
+    let accounts =
+        sqlx::query_scalar("SELECT name FROM cloud_account WHERE deleted_at IS NULL ORDER BY name")
+            .fetch_all(pool)
+            .await?;
+    let regions = sqlx::query_scalar(
+        "SELECT DISTINCT region FROM resource_current WHERE kind = 'connection' ORDER BY region",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(ConnectionPage {
+        rows,
+        total,
+        page: query.page.unwrap_or(1).max(1),
+        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        accounts,
+        regions,
+    })
+}
+
+/// The filtered set as CSV (every row, not one page), for spreadsheets and tickets.
+pub async fn csv(pool: &PgPool, query: &ConnectionQuery) -> Result<String, AppError> {
+    let (rows, _) = rows(pool, query, None).await?;
+    let mut out = String::from("cloud,account,region,connection_id,name,state,since,customer_gateway,tunnel1_state,tunnel1_ike,tunnel1_ipsec,tunnel1_bgp,tunnel2_state,tunnel2_ike,tunnel2_ipsec,tunnel2_bgp,reason\n");
+    for r in rows {
+        let t = |i: usize, f: fn(&TunnelCell) -> Option<String>| {
+            r.tunnels.get(i).and_then(f).unwrap_or_default()
+        };
+        let fields = [
+            r.cloud.clone(),
+            r.account.clone(),
+            r.region.clone(),
+            r.id.clone(),
+            r.name.clone().unwrap_or_default(),
+            r.state.clone(),
+            r.since.to_rfc3339(),
+            r.customer_gateway.clone().unwrap_or_default(),
+            t(0, |c| Some(c.state.clone())),
+            t(0, |c| c.ike.clone()),
+            t(0, |c| c.ipsec.clone()),
+            t(0, |c| c.bgp.clone()),
+            t(1, |c| Some(c.state.clone())),
+            t(1, |c| c.ike.clone()),
+            t(1, |c| c.ipsec.clone()),
+            t(1, |c| c.bgp.clone()),
+            r.reason.clone().unwrap_or_default(),
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
+/// never runs a cloud-supplied name as a formula.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@']) {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=cmd()"), "'=cmd()");
+    }
+}

@@ -1,0 +1,66 @@
+// The connections page of the demo estate: rows for both clouds, filters that change the rows
+// and live in the URL (a deep link restores them), and the CSV export of the filtered set.
+import { test, expect, waitFor, openPage } from '../lib/harness.mjs';
+
+async function waitForRows(page, url) {
+  await waitFor(async () => {
+    await page.goto(url);
+    return (await page.$$('#connections tbody tr')).length > 0;
+  }, `rows at ${url}`, 60000);
+}
+
+const total = async (page) => Number((await page.textContent('#summary')).match(/(\d+) connection/)[1]);
+
+test('connections of both clouds, tunnels side by side, without JavaScript', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+  await waitForRows(page, `${base}/connections`);
+  expect(await total(page) >= 80, `total: ${await page.textContent('#summary')}`);
+  const clouds = await page.$$eval('#connections tbody tr td:nth-child(3)', (tds) => tds.map((t) => t.textContent));
+  expect(clouds.some((c) => c.startsWith('Alibaba Cloud')) && clouds.some((c) => c.startsWith('Huawei Cloud')), 'both clouds');
+  const tunnelCells = await page.$$eval('#connections tbody tr:first-child td.tunnel', (tds) => tds.length);
+  expect(tunnelCells >= 1, 'tunnel columns');
+  // Worst first by default: no "up" row before a "down" row.
+  const states = await page.$$eval('#connections tbody tr', (trs) => trs.map((tr) => tr.dataset.state));
+  expect(states.lastIndexOf('down') < Math.max(0, states.indexOf('up')) || !states.includes('up'), `order: ${states}`);
+  await context.close();
+});
+
+test('a filter changes the rows and its deep link restores it', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser);
+  await waitForRows(page, `${base}/connections`);
+  await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');
+  const all = await total(page);
+  await page.selectOption('#filters select[name=state]', 'down');
+  await page.selectOption('#filters select[name=cloud]', 'huawei');
+  await Promise.all([page.waitForURL(/state=down/), page.click('#filters button[type=submit]')]);
+  expect(page.url().includes('cloud=huawei'), page.url());
+  const filtered = await total(page);
+  expect(filtered > 0 && filtered < all, `filtered ${filtered} of ${all}`);
+  const states = await page.$$eval('#connections tbody tr', (trs) => trs.map((tr) => tr.dataset.state));
+  expect(states.every((s) => s === 'down'), `states: ${states}`);
+  // A fresh browser opening the same URL sees the same filter and rows.
+  const deep = page.url();
+  const other = await openPage(browser, { javaScriptEnabled: false });
+  await other.page.goto(deep);
+  expect(await other.page.$eval('#filters select[name=state]', (s) => s.value) === 'down', 'state restored');
+  expect(await total(other.page) === filtered, 'same rows');
+  await other.context.close();
+  expect(page.problems.length === 0, page.problems.join('; '));
+  await context.close();
+});
+
+test('the CSV export holds the filtered set', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+  await waitForRows(page, `${base}/connections?state=down`);
+  const shown = await total(page);
+  const href = await page.getAttribute('#csv-export', 'href');
+  const response = await fetch(`${base}${href}`);
+  expect(response.headers.get('content-type').startsWith('text/csv'), 'content type');
+  const lines = (await response.text()).trim().split('\n');
+  expect(lines[0].startsWith('cloud,account,region,connection_id'), lines[0]);
+  expect(lines.length - 1 === shown, `${lines.length - 1} CSV rows for ${shown} shown`);
+  expect(lines.slice(1).every((l) => l.split(',')[5] === 'down'), 'only down rows');
+  const bad = await fetch(`${base}/connections.csv?state=exploded`);
+  expect(bad.status === 400 && (await bad.text()).includes('state must be one of'), 'bad filter named');
+  await context.close();
+});
