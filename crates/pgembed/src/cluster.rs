@@ -102,6 +102,16 @@ impl EmbeddedPostgres {
             .database(database)
     }
 
+    /// A `postgres://` URL for `database`, password included: for handing the cluster to a
+    /// child process (tests). Never log it.
+    pub fn url(&self, database: &str) -> SecretString {
+        SecretString::from(format!(
+            "postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}",
+            self.password.expose_secret(),
+            self.port
+        ))
+    }
+
     pub fn data_dir(&self) -> &std::path::Path {
         &self.layout.cluster
     }

@@ -12,7 +12,16 @@ use std::sync::OnceLock;
 
 /// Connection options (to the `postgres` database) of this process's test cluster.
 pub fn cluster() -> &'static PgConnectOptions {
-    static CLUSTER: OnceLock<PgConnectOptions> = OnceLock::new();
+    &shared().0
+}
+
+/// A URL (password included) for `database` in the test cluster, for child processes.
+pub fn database_url(database: &str) -> String {
+    format!("{}/{database}", shared().1.trim_end_matches("/postgres"))
+}
+
+fn shared() -> &'static (PgConnectOptions, String) {
+    static CLUSTER: OnceLock<(PgConnectOptions, String)> = OnceLock::new();
     CLUSTER.get_or_init(|| {
         // The cluster is started from a thread that lives as long as the process: PostgreSQL
         // gets SIGTERM when that thread ends (PDEATHSIG), i.e. when the tests are over.
@@ -33,7 +42,8 @@ pub fn cluster() -> &'static PgConnectOptions {
                 let pg = EmbeddedPostgres::start(opts)
                     .await
                     .expect("the test cluster starts");
-                tx.send(pg.connect_options("postgres")).unwrap();
+                let url = secrecy::ExposeSecret::expose_secret(&pg.url("postgres")).to_string();
+                tx.send((pg.connect_options("postgres"), url)).unwrap();
                 std::future::pending::<()>().await;
                 drop(pg);
             });

@@ -9,3 +9,4 @@ mod http_basics;
 mod overview;
 mod sessions;
 mod system;
+mod two_processes;
