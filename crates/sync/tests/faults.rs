@@ -675,6 +675,16 @@ async fn emulator_faults_are_retried_or_recorded_and_recovered_without_losing_da
             remaining: 2,
             expect: Expect::Hidden,
         },
+        // A several-element list collapsed into one object: the client sees fewer items
+        // than TotalCount and refuses the page, rather than report the others as deleted.
+        Case {
+            name: "list of several as object",
+            cloud: Aliyun,
+            api: "DescribeVpnConnections",
+            kind: FaultKind::ListAsObject,
+            remaining: 1,
+            expect: Expect::Fails("DecodeError"),
+        },
         Case {
             name: "Huawei 500 burst",
             cloud: Huawei,

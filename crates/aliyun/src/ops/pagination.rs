@@ -22,7 +22,7 @@ impl Client {
     ///
     /// Stops when a page is empty, or when `PageNumber × PageSize ≥ TotalCount` using the
     /// page size the server echoes (it may clamp), or — if `TotalCount` is absent — when a
-    /// page is shorter than the page size.
+    /// page is shorter than the page size. Fewer items in all than `TotalCount` is an error.
     pub async fn list_all<R: Paged>(
         &self,
         params: &[(String, String)],
@@ -49,6 +49,20 @@ impl Client {
                 None => n < size,
             };
             if done {
+                // Fewer items than the server's own TotalCount means a page came back short
+                // (e.g. a list collapsed into a single object, §5.1). A short list would make
+                // the caller think the rest were deleted, so it is an error, never a result.
+                if let Some(t) = total.filter(|t| (out.len() as u64) < *t) {
+                    return Err(Error::Decode {
+                        action: R::ACTION.to_owned(),
+                        status: 200,
+                        message: format!(
+                            "the list holds {} items but TotalCount says {t}",
+                            out.len()
+                        ),
+                        body_snippet: String::new(),
+                    });
+                }
                 return Ok(out);
             }
         }
