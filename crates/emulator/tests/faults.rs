@@ -55,10 +55,12 @@ async fn aliyun_fault_kinds_map_to_client_error_classes() {
         cl.list_vpcs(&region, &[]).await.unwrap_err()
     };
     assert!(unavailable.is_retryable());
-    // A list returned as a single object still parses (one-or-many, alibaba.md §5.1).
+    // A list of two returned as a single object parses (one-or-many, alibaba.md §5.1), but
+    // holds fewer items than TotalCount: the client refuses it instead of losing a VPC.
     set(&emu, serde_json::json!([{"kind": "list_as_object"}])).await;
-    let vpcs = cl.list_vpcs(&region, &[]).await.unwrap();
-    assert_eq!(vpcs.len(), 1);
+    let err = cl.list_vpcs(&region, &[]).await.unwrap_err();
+    assert_eq!(err.code(), "DecodeError", "{err}");
+    assert!(err.to_string().contains("TotalCount"), "{err}");
     // Latency only.
     set(&emu, serde_json::json!([{"latency_ms": 150}])).await;
     let t = Instant::now();
