@@ -3,73 +3,15 @@
 //! survived, a failing account that does not hold others back, and a hot cycle that records
 //! a tunnel's state change.
 
+mod common;
+use common::{emulator, keys, register, synced, UNITS};
 use emulator::faults::{Cloud as FaultCloud, FaultKind, FaultRule, FaultSet};
-use emulator::{EmulatorConfig, EmulatorHandle, EstateSize};
+use emulator::{EmulatorConfig, EstateSize};
 use secrecy::SecretString;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
-use store::crypto::KeyRing;
 use store::model::{NewAccount, ResourceKind};
-use sync::{Engine, JobOutcome, SyncSettings, Unit};
-
-const UNITS: usize = Unit::ALL.len();
-
-async fn emulator(config: EmulatorConfig) -> EmulatorHandle {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    emulator::spawn(config, listener).await
-}
-
-fn keys() -> Arc<KeyRing> {
-    let path = pgembed::testing::scratch_dir("keys").join("secret.key");
-    Arc::new(KeyRing::load_or_create(&path).unwrap())
-}
-
-/// Registers the emulator's first account as two gatewatch accounts (one per cloud).
-async fn register(
-    pool: &sqlx::PgPool,
-    keys: &KeyRing,
-    emu: &EmulatorHandle,
-    index: usize,
-) -> (uuid::Uuid, uuid::Uuid) {
-    let c = &emu.credentials[index];
-    let aliyun = store::accounts::create_account(
-        pool,
-        keys,
-        NewAccount {
-            cloud: "aliyun".into(),
-            name: format!("{} (Alibaba)", c.name),
-            access_key_id: c.aliyun_access_key_id.clone(),
-            secret: SecretString::from(c.aliyun_access_key_secret.clone()),
-            regions: c.aliyun_regions.clone(),
-            endpoints: BTreeMap::from([("*".to_string(), emu.aliyun_endpoint.clone())]),
-        },
-    )
-    .await
-    .unwrap();
-    let huawei = store::accounts::create_account(
-        pool,
-        keys,
-        NewAccount {
-            cloud: "huawei".into(),
-            name: format!("{} (Huawei)", c.name),
-            access_key_id: c.huawei_ak.clone(),
-            secret: SecretString::from(c.huawei_sk.clone()),
-            regions: c.huawei_projects.iter().map(|(r, _)| r.clone()).collect(),
-            endpoints: BTreeMap::from([("*".to_string(), emu.huawei_endpoint.clone())]),
-        },
-    )
-    .await
-    .unwrap();
-    (aliyun.id, huawei.id)
-}
-
-fn synced(outcomes: &[JobOutcome]) -> usize {
-    outcomes
-        .iter()
-        .filter(|o| matches!(o, JobOutcome::Synced(_)))
-        .count()
-}
+use sync::{Engine, JobOutcome, SyncSettings};
 
 async fn count(pool: &sqlx::PgPool, kind: ResourceKind) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM resource_current WHERE kind = $1 AND gone_at IS NULL")
