@@ -59,7 +59,7 @@ pub async fn run(args: CallArgs) -> CallOutcome {
             };
             huawei::run_call(creds, call)
                 .await
-                .map_err(|e| (huawei_code(&e), e.to_string()))
+                .map_err(|e| (e.code(), e.to_string()))
         }
     }
 }
@@ -71,18 +71,5 @@ fn env(name: &str) -> Result<String, (String, String)> {
             "MissingCredentials".into(),
             format!("set {name} in the environment"),
         )),
-    }
-}
-
-fn huawei_code(e: &huawei::Error) -> String {
-    match e {
-        huawei::Error::Api(api) if !api.code.is_empty() => api.code.clone(),
-        huawei::Error::Api(api) => format!("HTTP{}", api.status),
-        huawei::Error::Transport { .. } => "TransportError".into(),
-        huawei::Error::Decode { .. } => "DecodeError".into(),
-        huawei::Error::Endpoint(_) => "InvalidEndpoint".into(),
-        huawei::Error::InvalidRequest(_) => "InvalidRequest".into(),
-        huawei::Error::ProjectNotFound { .. } => "ProjectNotFound".into(),
-        huawei::Error::AmbiguousProject { .. } => "AmbiguousProject".into(),
     }
 }

@@ -71,6 +71,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// A short code for scripts and stored sync failures: the cloud's `error_code` (e.g.
+    /// `APIGW.0308`), else `HTTP<status>`, else the class of a client-side failure.
+    pub fn code(&self) -> String {
+        match self {
+            Error::Api(api) if !api.code.is_empty() => api.code.clone(),
+            Error::Api(api) => format!("HTTP{}", api.status),
+            Error::Transport { .. } => "TransportError".into(),
+            Error::Decode { .. } => "DecodeError".into(),
+            Error::Endpoint(_) => "InvalidEndpoint".into(),
+            Error::InvalidRequest(_) => "InvalidRequest".into(),
+            Error::ProjectNotFound { .. } => "ProjectNotFound".into(),
+            Error::AmbiguousProject { .. } => "AmbiguousProject".into(),
+        }
+    }
+
     /// The API error classification, if this is an API error.
     pub fn kind(&self) -> Option<ErrorKind> {
         match self {
