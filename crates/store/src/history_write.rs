@@ -1,5 +1,8 @@
 //! The history rows a snapshot writes inside its transaction: config changes and state
-//! transitions (read back and pruned by [`crate::history`]).
+//! transitions (read back and pruned by [`crate::history`]). They are collected while the
+//! snapshot is compared and inserted with one statement per table, because a first sync adds
+//! thousands of resources at once and a row-per-statement insert made the writer, not the
+//! cloud, the slow part of a sync.
 
 use crate::compare::Comparison;
 use crate::diff::FieldChange;
@@ -19,62 +22,97 @@ pub(crate) struct Key<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub(crate) async fn record(
-    tx: &mut Transaction<'_, Postgres>,
-    k: &Key<'_>,
-    cloud_id: &str,
-    cmp: &Comparison,
-) -> Result<()> {
-    if cmp.added {
-        insert_change(tx, k, cloud_id, "added", &[]).await?;
-    } else if !cmp.config.is_empty() {
-        insert_change(tx, k, cloud_id, "changed", &cmp.config).await?;
-    }
-    for t in &cmp.transitions {
-        let old = t.old.as_ref();
-        sqlx::query(
-            "INSERT INTO state_transition (account_id, region, kind, cloud_id, facet, at, \
-             old_state, new_state, old_raw, new_raw, reason, generation) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(k.account_id)
-        .bind(k.region)
-        .bind(k.kind.as_str())
-        .bind(cloud_id)
-        .bind(t.facet_str())
-        .bind(k.now)
-        .bind(old.map(|o| o.state.as_str()))
-        .bind(t.new.state.as_str())
-        .bind(old.and_then(|o| o.raw.clone()))
-        .bind(&t.new.raw)
-        .bind(&t.new.reason)
-        .bind(k.generation)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+/// The history rows of one snapshot, column by column (the shape `UNNEST` takes).
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    change_ids: Vec<String>,
+    changes: Vec<&'static str>,
+    fields: Vec<Json<Vec<FieldChange>>>,
+    t_ids: Vec<String>,
+    facets: Vec<&'static str>,
+    old_states: Vec<Option<&'static str>>,
+    new_states: Vec<&'static str>,
+    old_raws: Vec<Option<String>>,
+    new_raws: Vec<Option<String>>,
+    reasons: Vec<Option<String>>,
 }
 
-pub(crate) async fn insert_change(
-    tx: &mut Transaction<'_, Postgres>,
-    k: &Key<'_>,
-    cloud_id: &str,
-    change: &str,
-    fields: &[FieldChange],
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO config_change (account_id, region, kind, cloud_id, generation, at, change, \
-         fields) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(k.account_id)
-    .bind(k.region)
-    .bind(k.kind.as_str())
-    .bind(cloud_id)
-    .bind(k.generation)
-    .bind(k.now)
-    .bind(change)
-    .bind(Json(fields))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+impl History {
+    /// Queues what one compared item adds to the history.
+    pub fn record(&mut self, cloud_id: &str, cmp: &Comparison) {
+        if cmp.added {
+            self.change(cloud_id, "added", Vec::new());
+        } else if !cmp.config.is_empty() {
+            self.change(cloud_id, "changed", cmp.config.clone());
+        }
+        for t in &cmp.transitions {
+            let old = t.old.as_ref();
+            self.t_ids.push(cloud_id.to_owned());
+            self.facets.push(t.facet_str());
+            self.old_states.push(old.map(|o| o.state.as_str()));
+            self.new_states.push(t.new.state.as_str());
+            self.old_raws.push(old.and_then(|o| o.raw.clone()));
+            self.new_raws.push(t.new.raw.clone());
+            self.reasons.push(t.new.reason.clone());
+        }
+    }
+
+    /// Queues a config change (`added`, `changed` or `removed`).
+    pub fn change(&mut self, cloud_id: &str, change: &'static str, fields: Vec<FieldChange>) {
+        self.change_ids.push(cloud_id.to_owned());
+        self.changes.push(change);
+        self.fields.push(Json(fields));
+    }
+
+    /// Inserts everything queued. `ORDER BY ord` keeps the ids in queue order, so rows of one
+    /// resource read back (`ORDER BY at, id`) in the order they were compared.
+    pub async fn insert(self, tx: &mut Transaction<'_, Postgres>, k: &Key<'_>) -> Result<()> {
+        if !self.change_ids.is_empty() {
+            sqlx::query(
+                "INSERT INTO config_change (account_id, region, kind, cloud_id, generation, at, \
+                 change, fields) \
+                 SELECT $1, $2, $3, u.cloud_id, $4, $5, u.change, u.fields \
+                 FROM UNNEST($6::text[], $7::text[], $8::jsonb[]) WITH ORDINALITY \
+                   AS u(cloud_id, change, fields, ord) \
+                 ORDER BY u.ord",
+            )
+            .bind(k.account_id)
+            .bind(k.region)
+            .bind(k.kind.as_str())
+            .bind(k.generation)
+            .bind(k.now)
+            .bind(&self.change_ids)
+            .bind(&self.changes)
+            .bind(&self.fields)
+            .execute(&mut **tx)
+            .await?;
+        }
+        if !self.t_ids.is_empty() {
+            sqlx::query(
+                "INSERT INTO state_transition (account_id, region, kind, cloud_id, facet, at, \
+                 old_state, new_state, old_raw, new_raw, reason, generation) \
+                 SELECT $1, $2, $3, u.cloud_id, u.facet, $5, u.old_state, u.new_state, \
+                   u.old_raw, u.new_raw, u.reason, $4 \
+                 FROM UNNEST($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], \
+                   $11::text[], $12::text[]) WITH ORDINALITY \
+                   AS u(cloud_id, facet, old_state, new_state, old_raw, new_raw, reason, ord) \
+                 ORDER BY u.ord",
+            )
+            .bind(k.account_id)
+            .bind(k.region)
+            .bind(k.kind.as_str())
+            .bind(k.generation)
+            .bind(k.now)
+            .bind(&self.t_ids)
+            .bind(&self.facets)
+            .bind(&self.old_states)
+            .bind(&self.new_states)
+            .bind(&self.old_raws)
+            .bind(&self.new_raws)
+            .bind(&self.reasons)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
 }

@@ -2,9 +2,12 @@
 //! generation, upsert every item, mark the missing ones gone, and record state transitions
 //! and config diffs. Readers (see [`crate::read`]) only see committed generations, so a sync
 //! that fails half-way leaves the previous picture whole.
+//!
+//! The stored rows are read once and compared in Rust; the rows are then written in bulk
+//! (see `sync_write_batch.rs`), a handful of statements per snapshot whatever its size.
 
 use crate::compare::{compare, OldRow};
-use crate::history_write::{insert_change, record, Key};
+use crate::history_write::{History, Key};
 use crate::model::{Cloud, Facet, ResourceItem, ResourceKind, StateValue};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -13,6 +16,15 @@ use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, Row, Transaction};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
+
+// Kept in its own file (declared here so the crate root stays as it is).
+#[path = "sync_write_batch.rs"]
+mod batch;
+use batch::{Rows, Written};
+
+#[cfg(test)]
+#[path = "sync_write_tests.rs"]
+mod tests;
 
 /// What a snapshot did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,10 +116,6 @@ pub async fn apply_snapshot(
     .fetch_one(&mut *tx)
     .await?;
     let old = load_existing(&mut tx, account_id, region, kind).await?;
-    let mut report = ApplyReport {
-        generation,
-        ..ApplyReport::default()
-    };
     let key = Key {
         account_id,
         region,
@@ -115,27 +123,51 @@ pub async fn apply_snapshot(
         generation,
         now,
     };
-    for item in items {
+    let (rows, mut history, mut report) = plan(cloud, &old, items, now)?;
+    report.generation = generation;
+    rows.write(&mut tx, &key).await?;
+    let gone = batch::mark_gone(&mut tx, &key).await?;
+    for id in &gone {
+        history.change(id, "removed", Vec::new());
+    }
+    report.gone = gone.len();
+    history.insert(&mut tx, &key).await?;
+    tx.commit().await?;
+    tracing::debug!(%account_id, region, %kind, ?report, "snapshot applied");
+    Ok(report)
+}
+
+/// Compares every item with its stored row: which rows to write, which only to touch, the
+/// history to record and the counts to report (all but `gone` and `generation`).
+fn plan(
+    cloud: Cloud,
+    old: &Existing,
+    items: Vec<ResourceItem>,
+    now: DateTime<Utc>,
+) -> Result<(Rows, History, ApplyReport)> {
+    let mut rows = Rows::default();
+    let mut history = History::default();
+    let mut report = ApplyReport::default();
+    for mut item in items {
         let attrs = serde_json::to_value(&item.spec)?;
         let prev = old.get(&item.cloud_id);
-        let cmp = compare(prev.map(|(row, _, _)| row), &item, &attrs);
+        let cmp = compare(prev.map(|s| &s.row), &item, &attrs);
         let (state_since, changed_at) = match prev {
-            Some((_, since, changed)) => (
+            Some(s) => (
                 if cmp.main_state_changed() {
                     now
                 } else {
-                    *since
+                    s.state_since
                 },
                 if cmp.is_change() || cmp.added {
                     now
                 } else {
-                    *changed
+                    s.changed_at
                 },
             ),
             None => (now, now),
         };
-        upsert(&mut tx, &key, &item, cloud, &attrs, state_since, changed_at).await?;
-        record(&mut tx, &key, &item.cloud_id, &cmp).await?;
+        history.record(&item.cloud_id, &cmp);
         report.transitions += cmp.transitions.len();
         if cmp.added {
             report.added += 1;
@@ -144,29 +176,51 @@ pub async fn apply_snapshot(
         } else {
             report.unchanged += 1;
         }
+        let written = Written {
+            attrs,
+            raw: redact(cloud, std::mem::take(&mut item.raw)),
+            site_key: item.spec.site_key(),
+            state_since,
+            changed_at,
+        };
+        // "Unchanged" above ignores counters and reasons; only a row equal in every stored
+        // column may skip the full write.
+        match prev {
+            Some(s) if s.holds(&item, &written) => rows.touch(item.cloud_id),
+            _ => rows.upsert(item, written),
+        }
     }
-    let gone: Vec<String> = sqlx::query_scalar(
-        "UPDATE resource SET gone_at = $4, changed_at = $4 \
-         WHERE account_id = $1 AND region = $2 AND kind = $3 AND gone_at IS NULL \
-           AND generation < $5 RETURNING cloud_id",
-    )
-    .bind(account_id)
-    .bind(region)
-    .bind(kind.as_str())
-    .bind(now)
-    .bind(generation)
-    .fetch_all(&mut *tx)
-    .await?;
-    for id in &gone {
-        insert_change(&mut tx, &key, id, "removed", &[]).await?;
-    }
-    report.gone = gone.len();
-    tx.commit().await?;
-    tracing::debug!(%account_id, region, %kind, ?report, "snapshot applied");
-    Ok(report)
+    Ok((rows, history, report))
 }
 
-type Existing = HashMap<String, (OldRow, DateTime<Utc>, DateTime<Utc>)>;
+/// A stored row: what [`compare`] needs, and the columns it does not look at.
+struct Stored {
+    row: OldRow,
+    raw: Value,
+    site_key: Option<String>,
+    state_since: DateTime<Utc>,
+    changed_at: DateTime<Utc>,
+}
+
+impl Stored {
+    /// Whether writing `item` would leave every column but last-seen time and generation as
+    /// it is.
+    fn holds(&self, item: &ResourceItem, w: &Written) -> bool {
+        let r = &self.row;
+        !r.gone
+            && r.name == item.name
+            && r.parent_id == item.parent_id
+            && r.state == item.state
+            && r.facets == item.facets
+            && r.attrs == w.attrs
+            && self.raw == w.raw
+            && self.site_key == w.site_key
+            && self.state_since == w.state_since
+            && self.changed_at == w.changed_at
+    }
+}
+
+type Existing = HashMap<String, Stored>;
 
 async fn load_existing(
     tx: &mut Transaction<'_, Postgres>,
@@ -175,8 +229,8 @@ async fn load_existing(
     kind: ResourceKind,
 ) -> Result<Existing> {
     let rows = sqlx::query(
-        "SELECT cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, gone_at, \
-         state_since, changed_at FROM resource \
+        "SELECT cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
+         site_key, gone_at, state_since, changed_at FROM resource \
          WHERE account_id = $1 AND region = $2 AND kind = $3 FOR UPDATE",
     )
     .bind(account_id)
@@ -200,54 +254,14 @@ async fn load_existing(
             attrs: r.try_get("attrs")?,
             gone: r.try_get::<Option<DateTime<Utc>>, _>("gone_at")?.is_some(),
         };
-        out.insert(
-            r.try_get("cloud_id")?,
-            (row, r.try_get("state_since")?, r.try_get("changed_at")?),
-        );
+        let stored = Stored {
+            row,
+            raw: r.try_get("raw")?,
+            site_key: r.try_get("site_key")?,
+            state_since: r.try_get("state_since")?,
+            changed_at: r.try_get("changed_at")?,
+        };
+        out.insert(r.try_get("cloud_id")?, stored);
     }
     Ok(out)
-}
-
-async fn upsert(
-    tx: &mut Transaction<'_, Postgres>,
-    k: &Key<'_>,
-    item: &ResourceItem,
-    cloud: Cloud,
-    attrs: &Value,
-    state_since: DateTime<Utc>,
-    changed_at: DateTime<Utc>,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO resource (account_id, region, kind, cloud_id, name, parent_id, state, \
-           raw_state, reason, facets, attrs, raw, site_key, first_seen_at, last_seen_at, \
-           changed_at, state_since, generation, gone_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, \
-           $17, NULL) \
-         ON CONFLICT (account_id, region, kind, cloud_id) DO UPDATE SET \
-           name = EXCLUDED.name, parent_id = EXCLUDED.parent_id, state = EXCLUDED.state, \
-           raw_state = EXCLUDED.raw_state, reason = EXCLUDED.reason, facets = EXCLUDED.facets, \
-           attrs = EXCLUDED.attrs, raw = EXCLUDED.raw, site_key = EXCLUDED.site_key, \
-           last_seen_at = EXCLUDED.last_seen_at, changed_at = EXCLUDED.changed_at, \
-           state_since = EXCLUDED.state_since, generation = EXCLUDED.generation, gone_at = NULL",
-    )
-    .bind(k.account_id)
-    .bind(k.region)
-    .bind(k.kind.as_str())
-    .bind(&item.cloud_id)
-    .bind(&item.name)
-    .bind(&item.parent_id)
-    .bind(item.state.state.as_str())
-    .bind(&item.state.raw)
-    .bind(&item.state.reason)
-    .bind(Json(&item.facets))
-    .bind(attrs)
-    .bind(redact(cloud, item.raw.clone()))
-    .bind(item.spec.site_key())
-    .bind(k.now)
-    .bind(changed_at)
-    .bind(state_since)
-    .bind(k.generation)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
