@@ -7,8 +7,13 @@
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod connections_sql;
+#[cfg(feature = "ssr")]
+pub mod inventory;
 pub mod overview;
 #[cfg(feature = "ssr")]
 pub mod overview_sql;
 pub mod preferences;
+pub mod routes_page;
+#[cfg(feature = "ssr")]
+pub mod routes_sql;
 pub mod system;

@@ -4,4 +4,5 @@ pub mod connections;
 pub mod not_found;
 pub mod overview;
 pub mod planned;
+pub mod routes;
 pub mod settings;

@@ -25,21 +25,6 @@ fn Planned(
 }
 
 #[component]
-pub fn RoutesPage() -> impl IntoView {
-    view! {
-        <Planned
-            title="Routes"
-            summary="Every route source in one table, and the conflicts between them."
-            items=&[
-                "VPC route entries, VPN destination and policy routes, BGP networks and learned routes",
-                "a conflict report: overlaps, shadowed routes, 100.64.0.0/10, one-way publications",
-                "which path carries IP x: longest-prefix match across all tables, hop by hop",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn BgpPage() -> impl IntoView {
     view! {
         <Planned

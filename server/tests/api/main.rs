@@ -7,6 +7,7 @@ mod binary;
 mod call_emulator;
 mod http_basics;
 mod overview;
+mod routes_page;
 mod sessions;
 mod system;
 mod two_processes;
