@@ -1,5 +1,6 @@
 //! The HTTP router: health probes, the Leptos pages and server functions, the static site, and
-//! the layers every request passes (sessions, tracing, body limit).
+//! the layers every request passes (security headers, same-origin check, sessions, tracing,
+//! body limit).
 
 use crate::config::Settings;
 use app::state::AppState;
@@ -12,6 +13,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -32,7 +34,7 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             settings.session.idle_timeout_minutes,
         )));
     let shell_options = state.leptos_options.clone();
-    Router::new()
+    let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/connections.csv", get(connections_csv))
@@ -42,9 +44,13 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         ))
         .layer(middleware::from_fn(load_preferences))
         .layer(sessions)
+        .layer(middleware::from_fn(crate::guard::same_origin))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(TraceLayer::new_for_http());
+    for (name, value) in crate::guard::security_headers() {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    router.with_state(state)
 }
 
 /// Puts the session's display preferences into the request, where the page render reads them

@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod emulator_cmd;
+pub mod guard;
 pub mod http;
 pub mod instance;
 pub mod shutdown;

@@ -95,3 +95,53 @@ async fn an_oversized_request_body_is_refused() {
     assert_eq!(resp.status(), 413);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_cross_site_request_cannot_call_a_server_function() {
+    let app = spawn_app().await;
+    let url = app.url("/api/preferences/density");
+    let from = |origin: &str, site: &str| {
+        app.client
+            .post(&url)
+            .header("origin", origin.to_string())
+            .header("sec-fetch-site", site.to_string())
+            .form(&[("density", "Compact")])
+    };
+    let cross = from("https://evil.example", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403);
+    assert!(cross.text().await.unwrap().contains("cross-site"));
+    let ours = from(&format!("http://{}", app.addr), "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ours.status(), 200);
+    // An old browser without fetch metadata: the Origin header decides.
+    let old = app
+        .client
+        .post(&url)
+        .header("origin", "https://evil.example")
+        .form(&[("density", "Compact")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 403);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn pages_carry_the_security_headers() {
+    let app = spawn_app().await;
+    let resp = app.client.get(app.url("/")).send().await.unwrap();
+    let h = resp.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert!(h["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    app.stop().await;
+}
