@@ -11,6 +11,7 @@ import { freePort, makeDataDir, startServer, processesMentioning } from './lib/s
 import './tests/foundation.mjs';
 import './tests/overview.mjs';
 import './tests/connections.mjs';
+import './tests/topology.mjs';
 import './tests/routes.mjs';
 
 const useIdx = process.argv.indexOf('--use');

@@ -17,3 +17,6 @@ pub mod routes_page;
 #[cfg(feature = "ssr")]
 pub mod routes_sql;
 pub mod system;
+pub mod topology;
+#[cfg(feature = "ssr")]
+pub mod topology_sql;

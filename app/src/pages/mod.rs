@@ -6,3 +6,4 @@ pub mod overview;
 pub mod planned;
 pub mod routes;
 pub mod settings;
+pub mod topology;

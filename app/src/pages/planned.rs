@@ -39,20 +39,6 @@ pub fn BgpPage() -> impl IntoView {
 }
 
 #[component]
-pub fn TopologyPage() -> impl IntoView {
-    view! {
-        <Planned
-            title="Topology"
-            summary="VPCs and VBRs, gateways, connections and sites as one graph, laid out on the server."
-            items=&[
-                "aggregated by cloud, account, region and gateway, expanded by clicking",
-                "colours and shapes by state; export as SVG, PNG and JSON",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn HistoryPage() -> impl IntoView {
     view! {
         <Planned

@@ -10,4 +10,5 @@ mod overview;
 mod routes_page;
 mod sessions;
 mod system;
+mod topology;
 mod two_processes;

@@ -6,7 +6,7 @@ use emulator::{EmulatorConfig, EstateSize};
 use std::sync::Arc;
 
 /// The toy estate, registered as demo mode does, synced once.
-async fn synced_toy_estate() -> (
+pub async fn synced_toy_estate() -> (
     emulator::EmulatorHandle,
     sqlx::PgPool,
     Arc<store::crypto::KeyRing>,
