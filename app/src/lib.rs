@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 pub mod pages;
 pub mod root;
+pub mod url;
 
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -27,7 +27,7 @@ pub struct ConnectionQuery {
 impl ConnectionQuery {
     /// The query string for this query with `page` replaced (empty fields left out).
     pub fn to_query_string(&self, page: Option<i64>) -> String {
-        let fields = [
+        crate::url::query_string([
             ("cloud", self.cloud.clone()),
             ("account", self.account.clone()),
             ("region", self.region.clone()),
@@ -36,28 +36,8 @@ impl ConnectionQuery {
             ("q", self.q.clone()),
             ("sort", self.sort.clone()),
             ("page", page.map(|p| p.to_string())),
-        ];
-        fields
-            .into_iter()
-            .filter_map(|(k, v)| {
-                v.filter(|v| !v.is_empty())
-                    .map(|v| format!("{k}={}", encode(&v)))
-            })
-            .collect::<Vec<_>>()
-            .join("&")
+        ])
     }
-}
-
-/// Percent-encoding for query values (unreserved characters kept).
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -45,34 +45,15 @@ pub struct RouteQuery {
 impl RouteQuery {
     /// The query string with `page` replaced (empty fields left out).
     pub fn to_query_string(&self, page: Option<i64>) -> String {
-        [
+        crate::url::query_string([
             ("cloud", self.cloud.clone()),
             ("account", self.account.clone()),
             ("region", self.region.clone()),
             ("source", self.source.clone()),
             ("dest", self.dest.clone()),
             ("page", page.map(|p| p.to_string())),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| {
-            v.filter(|v| !v.is_empty())
-                .map(|v| format!("{k}={}", encode(&v)))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+        ])
     }
-}
-
-/// Percent-encoding for query values (unreserved characters kept).
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

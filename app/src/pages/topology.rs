@@ -8,24 +8,13 @@ use leptos_router::hooks::use_query_map;
 
 fn link(expanded: &[String]) -> String {
     if expanded.is_empty() {
+        // An explicit empty expansion: everything collapsed (no parameter means "automatic").
         return "/topology?expand=".to_string();
     }
-    let parts: Vec<String> = expanded
-        .iter()
-        .map(|g| format!("expand={}", encode(g)))
-        .collect();
-    format!("/topology?{}", parts.join("&"))
-}
-
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    format!(
+        "/topology?{}",
+        crate::url::query_string(expanded.iter().map(|g| ("expand", Some(g.clone()))))
+    )
 }
 
 #[component]
