@@ -27,15 +27,8 @@ impl From<::aliyun::Error> for FetchError {
 
 impl From<::huawei::Error> for FetchError {
     fn from(e: ::huawei::Error) -> Self {
-        let code = match &e {
-            ::huawei::Error::Api(api) if !api.code.is_empty() => api.code.clone(),
-            ::huawei::Error::Api(api) => format!("HTTP{}", api.status),
-            ::huawei::Error::Transport { .. } => "TransportError".into(),
-            ::huawei::Error::Decode { .. } => "DecodeError".into(),
-            _ => "ClientError".into(),
-        };
         FetchError {
-            code,
+            code: e.code(),
             message: e.to_string(),
         }
     }
