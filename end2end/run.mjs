@@ -12,6 +12,7 @@ import './tests/foundation.mjs';
 import './tests/overview.mjs';
 import './tests/connections.mjs';
 import './tests/topology.mjs';
+import './tests/bgp.mjs';
 import './tests/routes.mjs';
 
 const useIdx = process.argv.indexOf('--use');

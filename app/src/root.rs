@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
                             <Route path=path!("/connections") ssr=SsrMode::Async view=pages::connections::ConnectionsPage/>
                             <Route path=path!("/routes") ssr=SsrMode::Async view=pages::routes::RoutesPage/>
-                            <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::planned::BgpPage/>
+                            <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::bgp::BgpPage/>
                             <Route path=path!("/topology") ssr=SsrMode::Async view=pages::topology::TopologyPage/>
                             <Route path=path!("/history") ssr=SsrMode::Async view=pages::planned::HistoryPage/>
                             <Route path=path!("/wall") ssr=SsrMode::Async view=pages::planned::WallPage/>

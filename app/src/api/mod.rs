@@ -4,6 +4,9 @@
 //! context, calls a plain async function in the feature's `ssr` module (tested on its own),
 //! and maps the error to [`crate::error::AppError`].
 
+pub mod bgp;
+#[cfg(feature = "ssr")]
+pub mod bgp_sql;
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod connections_sql;

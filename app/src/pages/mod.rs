@@ -1,5 +1,6 @@
 //! One module per page of the product.
 
+pub mod bgp;
 pub mod connections;
 pub mod not_found;
 pub mod overview;

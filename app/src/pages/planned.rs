@@ -25,20 +25,6 @@ fn Planned(
 }
 
 #[component]
-pub fn BgpPage() -> impl IntoView {
-    view! {
-        <Planned
-            title="BGP"
-            summary="A looking glass over every BGP session of VPN tunnels and VBRs."
-            items=&[
-                "peer, local and remote ASN, state and time in state",
-                "prefixes advertised and learned per session",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn HistoryPage() -> impl IntoView {
     view! {
         <Planned

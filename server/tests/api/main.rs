@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod bgp;
 mod binary;
 mod call_emulator;
 mod http_basics;
