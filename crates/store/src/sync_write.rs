@@ -22,6 +22,10 @@ use uuid::Uuid;
 mod batch;
 use batch::{Rows, Written};
 
+#[path = "sync_write_many.rs"]
+mod many;
+pub use many::apply_snapshots;
+
 #[cfg(test)]
 #[path = "sync_write_tests.rs"]
 mod tests;
@@ -82,7 +86,8 @@ fn redact(cloud: Cloud, mut raw: Value) -> Value {
     raw
 }
 
-/// Upserts the complete list of `kind` resources of one account and region.
+/// Upserts the complete list of `kind` resources of one account and region (one snapshot of
+/// [`apply_snapshots`], which does the work).
 pub async fn apply_snapshot(
     pool: &PgPool,
     account_id: Uuid,
@@ -91,49 +96,29 @@ pub async fn apply_snapshot(
     items: Vec<ResourceItem>,
     now: DateTime<Utc>,
 ) -> Result<ApplyReport> {
-    validate(region, kind, &items)?;
-    let mut tx = pool.begin().await?;
-    let cloud: String =
-        sqlx::query_scalar("SELECT cloud FROM cloud_account WHERE id = $1 AND deleted_at IS NULL")
-            .bind(account_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound { what: "account" })?;
-    let cloud: Cloud = cloud.parse()?;
-    // Taking the generation row first also locks it: a second writer of the same key waits
-    // here until this snapshot commits or rolls back.
-    let generation: i64 = sqlx::query_scalar(
-        "INSERT INTO sync_generation (account_id, region, kind, generation, committed_at) \
-         VALUES ($1, $2, $3, 1, $4) \
-         ON CONFLICT (account_id, region, kind) DO UPDATE \
-         SET generation = sync_generation.generation + 1, committed_at = EXCLUDED.committed_at \
-         RETURNING generation",
-    )
-    .bind(account_id)
-    .bind(region)
-    .bind(kind.as_str())
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    let old = load_existing(&mut tx, account_id, region, kind).await?;
-    let key = Key {
-        account_id,
-        region,
-        kind,
-        generation,
-        now,
-    };
-    let (rows, mut history, mut report) = plan(cloud, &old, items, now)?;
-    report.generation = generation;
-    rows.write(&mut tx, &key).await?;
-    let gone = batch::mark_gone(&mut tx, &key).await?;
+    let mut reports = apply_snapshots(pool, account_id, region, vec![(kind, items)], now).await?;
+    Ok(reports.pop().map(|(_, r)| r).unwrap_or_default())
+}
+
+/// Writes one kind's snapshot inside `tx`, whose generation row is already taken and whose
+/// stored rows are `old`: the rows, the gone marks and the history.
+async fn apply_in(
+    tx: &mut Transaction<'_, Postgres>,
+    cloud: Cloud,
+    key: &Key<'_>,
+    old: &Existing,
+    items: Vec<ResourceItem>,
+) -> Result<ApplyReport> {
+    let (rows, mut history, mut report) = plan(cloud, old, items, key.now)?;
+    report.generation = key.generation;
+    rows.write(tx, key).await?;
+    let gone = batch::mark_gone(tx, key).await?;
     for id in &gone {
         history.change(id, "removed", Vec::new());
     }
     report.gone = gone.len();
-    history.insert(&mut tx, &key).await?;
-    tx.commit().await?;
-    tracing::debug!(%account_id, region, %kind, ?report, "snapshot applied");
+    history.insert(tx, key).await?;
+    tracing::debug!(account_id = %key.account_id, region = key.region, kind = %key.kind, ?report, "snapshot applied");
     Ok(report)
 }
 
@@ -222,23 +207,24 @@ impl Stored {
 
 type Existing = HashMap<String, Stored>;
 
+/// The stored rows of every kind in `kinds`, locked, per kind (one round trip for a job).
 async fn load_existing(
     tx: &mut Transaction<'_, Postgres>,
     account_id: Uuid,
     region: &str,
-    kind: ResourceKind,
-) -> Result<Existing> {
+    kinds: &[&str],
+) -> Result<HashMap<String, Existing>> {
     let rows = sqlx::query(
-        "SELECT cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
+        "SELECT kind, cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
          site_key, gone_at, state_since, changed_at FROM resource \
-         WHERE account_id = $1 AND region = $2 AND kind = $3 FOR UPDATE",
+         WHERE account_id = $1 AND region = $2 AND kind = ANY($3) FOR UPDATE",
     )
     .bind(account_id)
     .bind(region)
-    .bind(kind.as_str())
+    .bind(kinds)
     .fetch_all(&mut **tx)
     .await?;
-    let mut out = HashMap::with_capacity(rows.len());
+    let mut out: HashMap<String, Existing> = HashMap::new();
     for r in rows {
         let state: String = r.try_get("state")?;
         let Json(facets): Json<BTreeMap<Facet, StateValue>> = r.try_get("facets")?;
@@ -261,7 +247,9 @@ async fn load_existing(
             state_since: r.try_get("state_since")?,
             changed_at: r.try_get("changed_at")?,
         };
-        out.insert(r.try_get("cloud_id")?, stored);
+        out.entry(r.try_get("kind")?)
+            .or_default()
+            .insert(r.try_get("cloud_id")?, stored);
     }
     Ok(out)
 }
