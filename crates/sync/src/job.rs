@@ -1,5 +1,5 @@
 //! One job: crawl one unit of one (account, region) under its lease, write each kind as one
-//! snapshot, and record freshness.
+//! snapshot (all of them in one transaction), and record freshness.
 
 use crate::engine::Engine;
 use crate::fetch::FetchError;
@@ -25,6 +25,14 @@ impl Job {
             account_id: self.account_id,
             region: self.region.clone(),
             kind,
+        }
+    }
+
+    fn keys<'a>(&'a self, kinds: &'a [ResourceKind]) -> freshness::JobKeys<'a> {
+        freshness::JobKeys {
+            account_id: self.account_id,
+            region: &self.region,
+            kinds,
         }
     }
 
@@ -88,19 +96,6 @@ async fn schedule(pool: &PgPool) -> Result<Schedule, store::Error> {
         .map_err(store::Error::from)
 }
 
-async fn still_due(pool: &PgPool, job: &Job, now: DateTime<Utc>) -> Result<bool, store::Error> {
-    let next: Option<Option<DateTime<Utc>>> = sqlx::query_scalar(
-        "SELECT next_due_at FROM sync_freshness WHERE account_id = $1 AND region = $2 AND kind = $3",
-    )
-    .bind(job.account_id)
-    .bind(&job.region)
-    .bind(job.unit.primary().as_str())
-    .fetch_optional(pool)
-    .await
-    .map_err(store::Error::from)?;
-    Ok(next.flatten().is_none_or(|t| t <= now))
-}
-
 pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
     let pool = &engine.pool;
     let key = job.lease_key();
@@ -109,11 +104,15 @@ pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
         Ok(false) => return JobOutcome::Skipped,
         Err(e) => return JobOutcome::Failed(internal(e)),
     }
-    let outcome = match still_due(pool, job, Utc::now()).await {
-        Ok(true) => crawl(engine, job, &key).await,
-        Ok(false) => JobOutcome::Skipped,
-        Err(e) => JobOutcome::Failed(internal(e)),
-    };
+    // Re-checked under the lease (another server may have just done this job), and the
+    // attempt recorded, in one round trip.
+    let started = Utc::now();
+    let outcome =
+        match freshness::record_attempt_if_due(pool, &job.key(job.unit.primary()), started).await {
+            Ok(true) => crawl(engine, job, &key).await,
+            Ok(false) => JobOutcome::Skipped,
+            Err(e) => JobOutcome::Failed(internal(e)),
+        };
     if let Err(e) = lease::release_lease(pool, &key, &engine.holder).await {
         tracing::warn!(error = %e, lease = %key, "could not release a lease; it will expire");
     }
@@ -122,11 +121,6 @@ pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
 
 async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
     let pool = &engine.pool;
-    let started = Utc::now();
-    let primary = job.key(job.unit.primary());
-    if let Err(e) = freshness::record_attempt(pool, &primary, started).await {
-        return JobOutcome::Failed(internal(e));
-    }
     let fetched = async {
         let creds = store::accounts::get_credentials(pool, &engine.keys, job.account_id)
             .await
@@ -152,22 +146,16 @@ async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
         Err(e) => {
             tracing::warn!(account = %job.account_id, region = %job.region, unit = ?job.unit, code = %e.code, "sync failed");
             let next = engine.next_due(job.unit, now, true);
-            for kind in job.unit.kinds() {
-                let _ = freshness::record_failure(
-                    pool,
-                    &job.key(*kind),
-                    now,
-                    Some(&e.code),
-                    &e.message,
-                    next,
-                )
-                .await;
-            }
+            let keys = job.keys(job.unit.kinds());
+            let _ =
+                freshness::record_failures(pool, &keys, now, Some(&e.code), &e.message, next).await;
             JobOutcome::Failed(e)
         }
     }
 }
 
+/// Writes every kind of the job in one transaction (all or none of them), then records the
+/// freshness of all its kinds in one statement.
 async fn write(
     engine: &Engine,
     job: &Job,
@@ -175,33 +163,25 @@ async fn write(
     now: DateTime<Utc>,
 ) -> JobOutcome {
     let pool = &engine.pool;
-    let mut reports = Vec::new();
-    for (kind, items) in snapshots {
-        match store::sync_write::apply_snapshot(pool, job.account_id, &job.region, kind, items, now)
-            .await
-        {
-            Ok(report) => reports.push((kind, report)),
-            Err(e) => {
-                let e = internal(e);
-                let next = engine.next_due(job.unit, now, true);
-                let _ = freshness::record_failure(
-                    pool,
-                    &job.key(kind),
-                    now,
-                    Some(&e.code),
-                    &e.message,
-                    next,
-                )
-                .await;
-                return JobOutcome::Failed(e);
-            }
+    let written: Vec<ResourceKind> = snapshots.iter().map(|(k, _)| *k).collect();
+    let reports =
+        store::sync_write::apply_snapshots(pool, job.account_id, &job.region, snapshots, now).await;
+    let reports = match reports {
+        Ok(reports) => reports,
+        Err(e) => {
+            let e = internal(e);
+            let next = engine.next_due(job.unit, now, true);
+            // Nothing of the job was committed, so every kind it writes is behind.
+            let keys = job.keys(&written);
+            let _ =
+                freshness::record_failures(pool, &keys, now, Some(&e.code), &e.message, next).await;
+            return JobOutcome::Failed(e);
         }
-    }
+    };
     let next = engine.next_due(job.unit, now, false);
-    for kind in job.unit.kinds() {
-        if let Err(e) = freshness::record_success(pool, &job.key(*kind), now, next).await {
-            return JobOutcome::Failed(internal(e));
-        }
+    let keys = job.keys(job.unit.kinds());
+    if let Err(e) = freshness::record_successes(pool, &keys, now, next).await {
+        return JobOutcome::Failed(internal(e));
     }
     JobOutcome::Synced(reports)
 }

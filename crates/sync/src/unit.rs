@@ -1,6 +1,7 @@
 //! Units of sync work: what one crawl of an (account, region) fetches together, because one
 //! API listing yields them together (a connection listing carries its tunnels, BGP sessions
-//! and health checks). Each kind a unit yields is still written in its own transaction.
+//! and health checks). Each kind a unit yields is still its own snapshot under its own
+//! generation; a job writes all of them in one transaction.
 
 use std::time::Duration;
 use store::model::ResourceKind;
