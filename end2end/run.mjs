@@ -13,6 +13,7 @@ import './tests/overview.mjs';
 import './tests/connections.mjs';
 import './tests/topology.mjs';
 import './tests/bgp.mjs';
+import './tests/history.mjs';
 import './tests/routes.mjs';
 
 const useIdx = process.argv.indexOf('--use');

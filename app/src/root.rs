@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/routes") ssr=SsrMode::Async view=pages::routes::RoutesPage/>
                             <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::bgp::BgpPage/>
                             <Route path=path!("/topology") ssr=SsrMode::Async view=pages::topology::TopologyPage/>
-                            <Route path=path!("/history") ssr=SsrMode::Async view=pages::planned::HistoryPage/>
+                            <Route path=path!("/history") ssr=SsrMode::Async view=pages::history::HistoryPage/>
                             <Route path=path!("/wall") ssr=SsrMode::Async view=pages::planned::WallPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>

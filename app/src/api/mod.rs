@@ -10,6 +10,9 @@ pub mod bgp_sql;
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod connections_sql;
+pub mod history;
+#[cfg(feature = "ssr")]
+pub mod history_sql;
 #[cfg(feature = "ssr")]
 pub mod inventory;
 pub mod overview;

@@ -2,6 +2,7 @@
 
 pub mod bgp;
 pub mod connections;
+pub mod history;
 pub mod not_found;
 pub mod overview;
 pub mod planned;

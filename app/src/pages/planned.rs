@@ -25,17 +25,6 @@ fn Planned(
 }
 
 #[component]
-pub fn HistoryPage() -> impl IntoView {
-    view! {
-        <Planned
-            title="History"
-            summary="Every state change of tunnels and BGP sessions, and what changed between two syncs."
-            items=&["a timeline per connection with a flap chart", "snapshot diffs of configuration"]
-        />
-    }
-}
-
-#[component]
 pub fn WallPage() -> impl IntoView {
     view! {
         <Planned
