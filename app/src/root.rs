@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=pages::not_found::NotFound>
                             <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
                             <Route path=path!("/connections") ssr=SsrMode::Async view=pages::connections::ConnectionsPage/>
+                            <Route path=path!("/connections/:id") ssr=SsrMode::Async view=pages::connection::ConnectionPage/>
                             <Route path=path!("/routes") ssr=SsrMode::Async view=pages::routes::RoutesPage/>
                             <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::bgp::BgpPage/>
                             <Route path=path!("/topology") ssr=SsrMode::Async view=pages::topology::TopologyPage/>

@@ -64,3 +64,16 @@ test('the CSV export holds the filtered set', async ({ browser, base }) => {
   expect(bad.status === 400 && (await bad.text()).includes('state must be one of'), 'bad filter named');
   await context.close();
 });
+
+test('a connection opens its detail: configuration, tunnels and timeline', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser);
+  await waitForRows(page, `${base}/connections`);
+  await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');
+  const name = await page.textContent('#connections tbody tr:first-child td:nth-child(2) a');
+  await page.click('#connections tbody tr:first-child td:nth-child(2) a');
+  await waitFor(async () => (await page.textContent('#connection-title').catch(() => '')) === name, 'the detail page');
+  expect((await page.$$('#tunnels .part')).length >= 1, 'tunnels shown');
+  expect((await page.textContent('#configuration')).length > 50, 'configuration shown');
+  expect(page.problems.length === 0, page.problems.join('; '));
+  await context.close();
+});

@@ -7,6 +7,9 @@
 pub mod bgp;
 #[cfg(feature = "ssr")]
 pub mod bgp_sql;
+pub mod connection_detail;
+#[cfg(feature = "ssr")]
+pub mod connection_detail_sql;
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod connections_sql;

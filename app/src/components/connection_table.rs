@@ -85,7 +85,7 @@ pub fn ConnectionTable(rows: Vec<ConnectionRow>, query: ConnectionQuery) -> impl
                     view! {
                         <tr data-state=r.state.clone()>
                             <td><StateBadge state=r.state.clone()/>{r.reason.map(|x| view! { <div class="reason">{x}</div> })}</td>
-                            <td><div>{r.name.unwrap_or_else(|| r.id.clone())}</div><code class="muted">{r.id}</code></td>
+                            <td><a href=format!("/connections/{}", crate::url::encode(&r.id))>{r.name.unwrap_or_else(|| r.id.clone())}</a><div><code class="muted">{r.id}</code></div></td>
                             <td>{cloud_label(&r.cloud)}<div class="muted">{r.account}</div></td>
                             <td>{r.region}</td>
                             <td>{r.customer_gateway.unwrap_or_default()}</td>

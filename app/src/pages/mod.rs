@@ -1,6 +1,7 @@
 //! One module per page of the product.
 
 pub mod bgp;
+pub mod connection;
 pub mod connections;
 pub mod history;
 pub mod not_found;

@@ -6,6 +6,7 @@ mod helpers;
 mod bgp;
 mod binary;
 mod call_emulator;
+mod connection_detail;
 mod history;
 mod http_basics;
 mod overview;

@@ -1,0 +1,56 @@
+//! One connection in full: its IKE / IPsec configuration (pre-shared key always redacted),
+//! both tunnels with every facet, BGP sessions and health checks, the routes that send
+//! traffic into it, and the timeline of its state changes.
+
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub kind: String,
+    pub id: String,
+    pub name: Option<String>,
+    pub state: String,
+    pub raw_state: Option<String>,
+    pub reason: Option<String>,
+    pub since: DateTime<Utc>,
+    /// Facet → state (ike, ipsec, health, bgp).
+    pub facets: Vec<(String, String)>,
+    /// Attribute name → value, flattened for display.
+    pub attrs: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Transition {
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub id: String,
+    pub facet: String,
+    pub old_state: Option<String>,
+    pub new_state: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionDetail {
+    pub cloud: String,
+    pub account: String,
+    pub region: String,
+    pub connection: Part,
+    pub tunnels: Vec<Part>,
+    pub bgp: Vec<Part>,
+    pub health: Vec<Part>,
+    /// Routes whose next hop is this connection: "destination (source, weight)".
+    pub routes: Vec<String>,
+    pub timeline: Vec<Transition>,
+    /// State changes of the connection and its parts in the last 24 hours.
+    pub flaps_24h: i64,
+}
+
+#[server(endpoint = "connection")]
+pub async fn get_connection(id: String) -> Result<ConnectionDetail, AppError> {
+    let state = expect_context::<crate::state::AppState>();
+    crate::api::connection_detail_sql::detail(&state.pool, &id, Utc::now()).await
+}
