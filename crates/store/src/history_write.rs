@@ -1,8 +1,8 @@
-//! The history rows a snapshot writes inside its transaction: config changes and state
+//! The history rows a write records inside its transaction: config changes and state
 //! transitions (read back and pruned by [`crate::history`]). They are collected while the
-//! snapshot is compared and inserted with one statement per table, because a first sync adds
-//! thousands of resources at once and a row-per-statement insert made the writer, not the
-//! cloud, the slow part of a sync.
+//! snapshots are compared and inserted with one statement per table, for every kind of the
+//! write at once, because a first sync adds thousands of resources at once and a
+//! row-per-statement insert made the writer, not the cloud, the slow part of a sync.
 
 use crate::compare::Comparison;
 use crate::diff::FieldChange;
@@ -13,21 +13,26 @@ use sqlx::types::Json;
 use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
 
-/// The (account, region, kind, generation, time) every row of one snapshot shares.
+/// The (account, region, time) every row of one write shares.
 pub(crate) struct Key<'a> {
     pub account_id: Uuid,
     pub region: &'a str,
-    pub kind: ResourceKind,
-    pub generation: i64,
     pub now: DateTime<Utc>,
 }
 
-/// The history rows of one snapshot, column by column (the shape `UNNEST` takes).
+/// The history rows of one write, column by column (the shape `UNNEST` takes); each row
+/// carries the kind and generation of the snapshot it belongs to.
 #[derive(Debug, Default)]
 pub(crate) struct History {
+    /// The snapshot rows are queued for now: (kind, generation).
+    current: (&'static str, i64),
+    change_kinds: Vec<&'static str>,
+    change_gens: Vec<i64>,
     change_ids: Vec<String>,
     changes: Vec<&'static str>,
     fields: Vec<Json<Vec<FieldChange>>>,
+    t_kinds: Vec<&'static str>,
+    t_gens: Vec<i64>,
     t_ids: Vec<String>,
     facets: Vec<&'static str>,
     old_states: Vec<Option<&'static str>>,
@@ -38,6 +43,11 @@ pub(crate) struct History {
 }
 
 impl History {
+    /// Rows queued from now on belong to the snapshot of `kind` under `generation`.
+    pub fn scope(&mut self, kind: ResourceKind, generation: i64) {
+        self.current = (kind.as_str(), generation);
+    }
+
     /// Queues what one compared item adds to the history.
     pub fn record(&mut self, cloud_id: &str, cmp: &Comparison) {
         if cmp.added {
@@ -47,6 +57,8 @@ impl History {
         }
         for t in &cmp.transitions {
             let old = t.old.as_ref();
+            self.t_kinds.push(self.current.0);
+            self.t_gens.push(self.current.1);
             self.t_ids.push(cloud_id.to_owned());
             self.facets.push(t.facet_str());
             self.old_states.push(old.map(|o| o.state.as_str()));
@@ -59,6 +71,8 @@ impl History {
 
     /// Queues a config change (`added`, `changed` or `removed`).
     pub fn change(&mut self, cloud_id: &str, change: &'static str, fields: Vec<FieldChange>) {
+        self.change_kinds.push(self.current.0);
+        self.change_gens.push(self.current.1);
         self.change_ids.push(cloud_id.to_owned());
         self.changes.push(change);
         self.fields.push(Json(fields));
@@ -71,16 +85,16 @@ impl History {
             sqlx::query(
                 "INSERT INTO config_change (account_id, region, kind, cloud_id, generation, at, \
                  change, fields) \
-                 SELECT $1, $2, $3, u.cloud_id, $4, $5, u.change, u.fields \
-                 FROM UNNEST($6::text[], $7::text[], $8::jsonb[]) WITH ORDINALITY \
-                   AS u(cloud_id, change, fields, ord) \
+                 SELECT $1, $2, u.kind, u.cloud_id, u.generation, $3, u.change, u.fields \
+                 FROM UNNEST($4::text[], $5::bigint[], $6::text[], $7::text[], $8::jsonb[]) \
+                   WITH ORDINALITY AS u(kind, generation, cloud_id, change, fields, ord) \
                  ORDER BY u.ord",
             )
             .bind(k.account_id)
             .bind(k.region)
-            .bind(k.kind.as_str())
-            .bind(k.generation)
             .bind(k.now)
+            .bind(&self.change_kinds)
+            .bind(&self.change_gens)
             .bind(&self.change_ids)
             .bind(&self.changes)
             .bind(&self.fields)
@@ -91,18 +105,19 @@ impl History {
             sqlx::query(
                 "INSERT INTO state_transition (account_id, region, kind, cloud_id, facet, at, \
                  old_state, new_state, old_raw, new_raw, reason, generation) \
-                 SELECT $1, $2, $3, u.cloud_id, u.facet, $5, u.old_state, u.new_state, \
-                   u.old_raw, u.new_raw, u.reason, $4 \
-                 FROM UNNEST($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], \
-                   $11::text[], $12::text[]) WITH ORDINALITY \
-                   AS u(cloud_id, facet, old_state, new_state, old_raw, new_raw, reason, ord) \
+                 SELECT $1, $2, u.kind, u.cloud_id, u.facet, $3, u.old_state, u.new_state, \
+                   u.old_raw, u.new_raw, u.reason, u.generation \
+                 FROM UNNEST($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], \
+                   $9::text[], $10::text[], $11::text[], $12::text[]) WITH ORDINALITY \
+                   AS u(kind, generation, cloud_id, facet, old_state, new_state, old_raw, \
+                   new_raw, reason, ord) \
                  ORDER BY u.ord",
             )
             .bind(k.account_id)
             .bind(k.region)
-            .bind(k.kind.as_str())
-            .bind(k.generation)
             .bind(k.now)
+            .bind(&self.t_kinds)
+            .bind(&self.t_gens)
             .bind(&self.t_ids)
             .bind(&self.facets)
             .bind(&self.old_states)

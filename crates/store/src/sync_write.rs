@@ -4,10 +4,11 @@
 //! that fails half-way leaves the previous picture whole.
 //!
 //! The stored rows are read once and compared in Rust; the rows are then written in bulk
-//! (see `sync_write_batch.rs`), a handful of statements per snapshot whatever its size.
+//! (see `sync_write_batch.rs`), a handful of statements per write whatever its size and
+//! however many kinds it covers (see `sync_write_many.rs`).
 
 use crate::compare::{compare, OldRow};
-use crate::history_write::{History, Key};
+use crate::history_write::History;
 use crate::model::{Cloud, Facet, ResourceItem, ResourceKind, StateValue};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -100,38 +101,17 @@ pub async fn apply_snapshot(
     Ok(reports.pop().map(|(_, r)| r).unwrap_or_default())
 }
 
-/// Writes one kind's snapshot inside `tx`, whose generation row is already taken and whose
-/// stored rows are `old`: the rows, the gone marks and the history.
-async fn apply_in(
-    tx: &mut Transaction<'_, Postgres>,
-    cloud: Cloud,
-    key: &Key<'_>,
-    old: &Existing,
-    items: Vec<ResourceItem>,
-) -> Result<ApplyReport> {
-    let (rows, mut history, mut report) = plan(cloud, old, items, key.now)?;
-    report.generation = key.generation;
-    rows.write(tx, key).await?;
-    let gone = batch::mark_gone(tx, key).await?;
-    for id in &gone {
-        history.change(id, "removed", Vec::new());
-    }
-    report.gone = gone.len();
-    history.insert(tx, key).await?;
-    tracing::debug!(account_id = %key.account_id, region = key.region, kind = %key.kind, ?report, "snapshot applied");
-    Ok(report)
-}
-
-/// Compares every item with its stored row: which rows to write, which only to touch, the
-/// history to record and the counts to report (all but `gone` and `generation`).
+/// Compares every item with its stored row: queues which rows to write, which only to touch
+/// and the history to record (both already scoped to the snapshot), and returns the counts to
+/// report (all but `gone` and `generation`).
 fn plan(
     cloud: Cloud,
     old: &Existing,
     items: Vec<ResourceItem>,
     now: DateTime<Utc>,
-) -> Result<(Rows, History, ApplyReport)> {
-    let mut rows = Rows::default();
-    let mut history = History::default();
+    rows: &mut Rows,
+    history: &mut History,
+) -> Result<ApplyReport> {
     let mut report = ApplyReport::default();
     for mut item in items {
         let attrs = serde_json::to_value(&item.spec)?;
@@ -175,7 +155,7 @@ fn plan(
             _ => rows.upsert(item, written),
         }
     }
-    Ok((rows, history, report))
+    Ok(report)
 }
 
 /// A stored row: what [`compare`] needs, and the columns it does not look at.

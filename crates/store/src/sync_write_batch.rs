@@ -1,11 +1,11 @@
-//! The resource rows of one snapshot, written in bulk: every new or changed row in one
-//! `INSERT … SELECT FROM UNNEST … ON CONFLICT DO UPDATE`, every row seen again exactly as
-//! stored in one `UPDATE` of its last-seen time and generation, and the missing ones marked
-//! gone in one `UPDATE`. A first sync of a region writes thousands of rows; one statement per
+//! The resource rows of one write (every kind of it at once), in bulk: every new or changed
+//! row in one `INSERT … SELECT FROM UNNEST … ON CONFLICT DO UPDATE`, every row seen again
+//! exactly as stored in one `UPDATE` of its last-seen time and generation, and the missing
+//! ones marked gone in one `UPDATE`; each row carries its snapshot's kind and generation. A first sync of a region writes thousands of rows; one statement per
 //! row made the database, not the cloud, the slow part of a sync.
 
 use crate::history_write::Key;
-use crate::model::{Facet, ResourceItem, StateValue};
+use crate::model::{Facet, ResourceItem, ResourceKind, StateValue};
 use crate::Result;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -26,6 +26,10 @@ pub(super) struct Written {
 /// Rows to upsert, column by column (the shape `UNNEST` takes), and rows only to touch.
 #[derive(Debug, Default)]
 pub(super) struct Rows {
+    /// The snapshot rows are queued for now: (kind, generation).
+    current: (&'static str, i64),
+    kinds: Vec<&'static str>,
+    gens: Vec<i64>,
     ids: Vec<String>,
     names: Vec<Option<String>>,
     parents: Vec<Option<String>>,
@@ -38,12 +42,21 @@ pub(super) struct Rows {
     site_keys: Vec<Option<String>>,
     changed_at: Vec<DateTime<Utc>>,
     state_since: Vec<DateTime<Utc>>,
+    touched_kinds: Vec<&'static str>,
+    touched_gens: Vec<i64>,
     touched: Vec<String>,
 }
 
 impl Rows {
+    /// Rows queued from now on belong to the snapshot of `kind` under `generation`.
+    pub fn scope(&mut self, kind: ResourceKind, generation: i64) {
+        self.current = (kind.as_str(), generation);
+    }
+
     /// Queues a full write of `item`'s row.
     pub fn upsert(&mut self, item: ResourceItem, w: Written) {
+        self.kinds.push(self.current.0);
+        self.gens.push(self.current.1);
         self.ids.push(item.cloud_id);
         self.names.push(item.name);
         self.parents.push(item.parent_id);
@@ -61,6 +74,8 @@ impl Rows {
     /// Queues a row whose stored columns already equal the item: only its last-seen time and
     /// generation move.
     pub fn touch(&mut self, cloud_id: String) {
+        self.touched_kinds.push(self.current.0);
+        self.touched_gens.push(self.current.1);
         self.touched.push(cloud_id);
     }
 
@@ -71,14 +86,14 @@ impl Rows {
                 "INSERT INTO resource (account_id, region, kind, cloud_id, name, parent_id, \
                    state, raw_state, reason, facets, attrs, raw, site_key, first_seen_at, \
                    last_seen_at, changed_at, state_since, generation, gone_at) \
-                 SELECT $1, $2, $3, u.cloud_id, u.name, u.parent_id, u.state, u.raw_state, \
-                   u.reason, u.facets, u.attrs, u.raw, u.site_key, $4, $4, u.changed_at, \
-                   u.state_since, $5, NULL \
-                 FROM UNNEST($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], \
-                   $11::text[], $12::jsonb[], $13::jsonb[], $14::jsonb[], $15::text[], \
-                   $16::timestamptz[], $17::timestamptz[]) \
-                   AS u(cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, \
-                   raw, site_key, changed_at, state_since) \
+                 SELECT $1, $2, u.kind, u.cloud_id, u.name, u.parent_id, u.state, \
+                   u.raw_state, u.reason, u.facets, u.attrs, u.raw, u.site_key, $3, $3, \
+                   u.changed_at, u.state_since, u.generation, NULL \
+                 FROM UNNEST($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], \
+                   $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::jsonb[], \
+                   $14::jsonb[], $15::text[], $16::timestamptz[], $17::timestamptz[]) \
+                   AS u(kind, generation, cloud_id, name, parent_id, state, raw_state, reason, \
+                   facets, attrs, raw, site_key, changed_at, state_since) \
                  ON CONFLICT (account_id, region, kind, cloud_id) DO UPDATE SET \
                    name = EXCLUDED.name, parent_id = EXCLUDED.parent_id, \
                    state = EXCLUDED.state, raw_state = EXCLUDED.raw_state, \
@@ -90,9 +105,9 @@ impl Rows {
             )
             .bind(k.account_id)
             .bind(k.region)
-            .bind(k.kind.as_str())
             .bind(k.now)
-            .bind(k.generation)
+            .bind(&self.kinds)
+            .bind(&self.gens)
             .bind(&self.ids)
             .bind(&self.names)
             .bind(&self.parents)
@@ -110,14 +125,16 @@ impl Rows {
         }
         if !self.touched.is_empty() {
             sqlx::query(
-                "UPDATE resource SET last_seen_at = $4, generation = $5 \
-                 WHERE account_id = $1 AND region = $2 AND kind = $3 AND cloud_id = ANY($6)",
+                "UPDATE resource r SET last_seen_at = $3, generation = u.generation \
+                 FROM UNNEST($4::text[], $5::bigint[], $6::text[]) AS u(kind, generation, id) \
+                 WHERE r.account_id = $1 AND r.region = $2 AND r.kind = u.kind \
+                   AND r.cloud_id = u.id",
             )
             .bind(k.account_id)
             .bind(k.region)
-            .bind(k.kind.as_str())
             .bind(k.now)
-            .bind(k.generation)
+            .bind(&self.touched_kinds)
+            .bind(&self.touched_gens)
             .bind(&self.touched)
             .execute(&mut **tx)
             .await?;
@@ -126,21 +143,25 @@ impl Rows {
     }
 }
 
-/// Marks gone every present row of the key that this snapshot did not write; returns their ids.
+/// Marks gone every present row of each (kind, generation) in `snapshots` that this write
+/// did not write; returns their (kind, id).
 pub(super) async fn mark_gone(
     tx: &mut Transaction<'_, Postgres>,
     k: &Key<'_>,
-) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "UPDATE resource SET gone_at = $4, changed_at = $4 \
-         WHERE account_id = $1 AND region = $2 AND kind = $3 AND gone_at IS NULL \
-           AND generation < $5 RETURNING cloud_id",
+    snapshots: &[(&'static str, i64)],
+) -> Result<Vec<(String, String)>> {
+    let (kinds, gens): (Vec<&str>, Vec<i64>) = snapshots.iter().copied().unzip();
+    Ok(sqlx::query_as(
+        "UPDATE resource r SET gone_at = $3, changed_at = $3 \
+         FROM UNNEST($4::text[], $5::bigint[]) AS g(kind, generation) \
+         WHERE r.account_id = $1 AND r.region = $2 AND r.kind = g.kind AND r.gone_at IS NULL \
+           AND r.generation < g.generation RETURNING r.kind, r.cloud_id",
     )
     .bind(k.account_id)
     .bind(k.region)
-    .bind(k.kind.as_str())
     .bind(k.now)
-    .bind(k.generation)
+    .bind(&kinds)
+    .bind(&gens)
     .fetch_all(&mut **tx)
     .await?)
 }
