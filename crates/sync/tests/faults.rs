@@ -541,6 +541,9 @@ async fn emulator_faults_are_retried_or_recorded_and_recovered_without_losing_da
     let mut config = EmulatorConfig::new(14, EstateSize::toy());
     // A "timeout" hangs this long, then answers 503 / 504.
     config.hang_ms = 300;
+    // A frozen estate: the emulated BGP sessions and learned routes must not move between the
+    // runs this test compares, or "rows lost" would measure the estate living, not the sync.
+    config.manual_clock = true;
     let emu = emulator(config).await;
     let pool = pgembed::testing::fresh_database(&store::MIGRATOR).await;
     let keys = keys();
