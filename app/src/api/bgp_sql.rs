@@ -13,7 +13,7 @@ pub async fn sessions(
 ) -> Result<BgpView, AppError> {
     let state = state.filter(|s| !s.is_empty());
     if let Some(s) = state.as_deref() {
-        if !["up", "down", "partial", "pending", "unknown"].contains(&s) {
+        if !super::connections_sql::STATES.contains(&s) {
             return Err(AppError::InvalidInput(format!(
                 "state must be up, down, partial, pending or unknown, not {s:?}"
             )));

@@ -6,7 +6,8 @@ use crate::error::AppError;
 use sqlx::types::Json;
 use sqlx::{PgPool, Row};
 
-const STATES: [&str; 5] = ["up", "partial", "down", "pending", "unknown"];
+/// The normalised states a resource can have (store::model::State), for validating filters.
+pub const STATES: [&str; 5] = ["up", "partial", "down", "pending", "unknown"];
 
 fn order_by(sort: Option<&str>) -> &'static str {
     match sort {
