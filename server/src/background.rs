@@ -57,9 +57,14 @@ pub fn start_sync(pool: PgPool, keys: Arc<KeyRing>, config: &SyncConfig) -> Sync
 /// Deletes history past the retention hourly (any server may: the deletes are idempotent).
 async fn prune_history(pool: PgPool, retention: chrono::Duration, mut stop: watch::Receiver<bool>) {
     loop {
-        match store::history::prune_history(&pool, chrono::Utc::now() - retention).await {
+        let cutoff = chrono::Utc::now() - retention;
+        match store::history::prune_history(&pool, cutoff).await {
             Ok(report) => tracing::debug!(?report, "history pruned"),
             Err(e) => tracing::warn!(error = %e, "history pruning failed; retrying in an hour"),
+        }
+        match store::bgp_samples::prune_prefix_samples(&pool, cutoff).await {
+            Ok(deleted) => tracing::debug!(deleted, "BGP prefix samples pruned"),
+            Err(e) => tracing::warn!(error = %e, "BGP sample pruning failed; retrying in an hour"),
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(3600)) => {}

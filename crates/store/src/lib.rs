@@ -7,6 +7,7 @@
 //! [`history`] and [`freshness`].
 
 pub mod accounts;
+pub mod bgp_samples;
 mod compare;
 pub mod crypto;
 pub mod diff;

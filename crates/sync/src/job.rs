@@ -178,6 +178,15 @@ async fn write(
             return JobOutcome::Failed(e);
         }
     };
+    // Prefix counts depend on sessions and routes; a failed sample only leaves a gap in the
+    // chart, so it never fails the job.
+    if written.contains(&ResourceKind::BgpSession) || written.contains(&ResourceKind::Route) {
+        let sampled =
+            store::bgp_samples::record_prefix_samples(pool, job.account_id, &job.region, now);
+        if let Err(e) = sampled.await {
+            tracing::warn!(error = %e, region = %job.region, "BGP prefix samples not recorded");
+        }
+    }
     let next = engine.next_due(job.unit, now, false);
     let keys = job.keys(job.unit.kinds());
     if let Err(e) = freshness::record_successes(pool, &keys, now, next).await {
