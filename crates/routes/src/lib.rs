@@ -18,6 +18,8 @@ pub mod rules;
 pub mod trace;
 
 #[cfg(test)]
+mod fuzz_regressions;
+#[cfg(test)]
 pub(crate) mod testkit;
 
 use std::net::IpAddr;

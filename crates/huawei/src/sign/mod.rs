@@ -119,6 +119,10 @@ pub fn sign(
     now: DateTime<Utc>,
 ) -> Signed {
     let mut headers: Vec<(String, String)> = req.headers.to_vec();
+    // A name given twice would be signed twice but read once (the first value) by the
+    // server, so the request could never verify: keep the first, like `has_header` does.
+    let mut names = std::collections::HashSet::new();
+    headers.retain(|(n, _)| names.insert(n.to_ascii_lowercase()));
     if !has_header(&headers, SDK_DATE_HEADER) {
         headers.push((SDK_DATE_HEADER.into(), format_sdk_date(now)));
     }

@@ -29,7 +29,8 @@ pub struct Catalog<'a> {
     pub lines: HashMap<&'a str, &'a PhysicalConnection>,
     /// SSL servers by id.
     pub ssl_servers: HashMap<&'a str, &'a SslVpnServer>,
-    /// Route indices (into `inv.routes`) per table id, in input order.
+    /// Route indices (into `inv.routes`) per table id, ordered by route id (then input
+    /// position), so every list derived from them reads the same whatever the input order.
     pub routes_by_table: HashMap<&'a str, Vec<usize>>,
 }
 
@@ -42,6 +43,9 @@ impl<'a> Catalog<'a> {
                 .entry(r.table.id.as_str())
                 .or_default()
                 .push(i);
+        }
+        for idxs in routes_by_table.values_mut() {
+            idxs.sort_by(|&a, &b| inv.routes[a].id.cmp(&inv.routes[b].id).then(a.cmp(&b)));
         }
         let mut vbr_by_interface = HashMap::new();
         for v in &inv.vbrs {

@@ -29,7 +29,9 @@ pub fn check(index: &RouteIndex<'_>) -> Vec<Finding> {
     groups
         .into_iter()
         .filter(|(_, rs)| rs.len() > 1)
-        .map(|((table, dest, _, label, hop), rs)| {
+        .map(|((table, dest, _, label, hop), mut rs)| {
+            // Weights are listed in route-id order, not input order.
+            rs.sort_by(|a, b| a.id.cmp(&b.id));
             let weights: Vec<String> = rs
                 .iter()
                 .map(|r| r.weight.map_or("none".to_owned(), |w| w.to_string()))

@@ -35,7 +35,11 @@ fn gateway_not_reachable(index: &RouteIndex<'_>) -> Vec<Finding> {
     let cat = &index.catalog;
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for r in &cat.inv.routes {
+    // One finding per (gateway, prefix, table) names the first route: take them by id so
+    // that is the same route whatever the input order.
+    let mut routes: Vec<_> = cat.inv.routes.iter().collect();
+    routes.sort_by(|a, b| a.id.cmp(&b.id));
+    for r in routes {
         let is_vpn_route = r.table.kind == TableKind::VpnGateway
             && r.table.cloud == Cloud::Alibaba
             && r.next_hop.kind == NextHopKind::Connection;

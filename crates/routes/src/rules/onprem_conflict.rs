@@ -87,7 +87,10 @@ fn claims<'a>(index: &RouteIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a>>> {
 pub fn check(index: &RouteIndex<'_>) -> Vec<Finding> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for (scope, list) in claims(index) {
+    for (scope, mut list) in claims(index) {
+        // Claims arrive in input order; a total order makes which claim of a pair is named
+        // first (and so the message) independent of it.
+        list.sort_by_key(|c| (c.net, c.conn, c.cgw, c.gateway, c.weight, c.route));
         let order = sorted_order(&list, |c| c.net);
         let nets: Vec<IpNet> = order.iter().map(|&i| list[i].net).collect();
         for_each_nested_pair(&nets, |a, b| {

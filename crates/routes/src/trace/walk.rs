@@ -160,11 +160,13 @@ fn walk(index: &RouteIndex<'_>, q: &TraceQuery, hops: &mut Vec<Hop>) -> Outcome 
                 }
             }
             NextHopKind::Local => {
+                // The most specific vSwitch (then the lowest id), not the first listed.
                 let vsw = cat
                     .inv
                     .vswitches
                     .iter()
-                    .find(|s| s.cidr.contains(&q.destination));
+                    .filter(|s| s.cidr.contains(&q.destination))
+                    .min_by(|a, b| (b.cidr.prefix_len(), &a.id).cmp(&(a.cidr.prefix_len(), &b.id)));
                 let note = vsw.map_or("inside the VPC".to_owned(), |s| {
                     format!("vSwitch {} ({})", s.id, s.cidr)
                 });
