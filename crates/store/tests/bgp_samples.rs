@@ -6,7 +6,7 @@ mod common;
 use common::{account, db, t};
 use serde_json::json;
 use store::bgp_samples::{prefix_samples, prune_prefix_samples, record_prefix_samples};
-use store::model::{BgpSession, ResourceItem, ResourceKind, Route, RouteSource, Spec};
+use store::model::{BgpSession, ResourceItem, ResourceKind, Route, RouteSource, Spec, Tunnel};
 use store::sync_write::apply_snapshot;
 
 const REGION: &str = "cn-hangzhou";
@@ -106,4 +106,118 @@ async fn samples_follow_changes_only_and_survive_pruning_as_the_current_value() 
         .await
         .unwrap();
     assert_eq!(kept.iter().map(|s| s.at).collect::<Vec<_>>(), vec![t(3)]);
+}
+
+fn route(source: RouteSource, table: &str, destination: &str, next_hop: Option<&str>) -> Route {
+    Route {
+        source,
+        table_id: table.into(),
+        destination: destination.into(),
+        next_hop: next_hop.map(str::to_owned),
+        ..Route::default()
+    }
+}
+
+#[tokio::test]
+async fn sampled_counts_equal_the_prefix_count_view() {
+    // Arrange: every way the view matches a route to a session — the next hop is what the
+    // session runs over or that thing's parent (a tunnel's connection), no next hop but held
+    // by what it runs over, networks advertised from either — and routes that must not count;
+    // a session whose own report beats its routes, and one with nothing at all.
+    let pool = db().await;
+    let acc = account(&pool).await;
+    let over_tunnel = ResourceItem::new(
+        "bgp-t",
+        Spec::BgpSession(BgpSession {
+            over_id: Some("tun-1".into()),
+            ..BgpSession::default()
+        }),
+        json!({}),
+    );
+    let reported = ResourceItem::new(
+        "bgp-v",
+        Spec::BgpSession(BgpSession {
+            over_id: Some("vbr-1".into()),
+            advertised: vec!["10.0.0.0/16".into(), "10.1.0.0/16".into()],
+            received_count: Some(7),
+            ..BgpSession::default()
+        }),
+        json!({}),
+    );
+    let idle = ResourceItem::new(
+        "bgp-idle",
+        Spec::BgpSession(BgpSession {
+            over_id: Some("vbr-9".into()),
+            ..BgpSession::default()
+        }),
+        json!({}),
+    );
+    let sessions = vec![over_tunnel, reported, idle];
+    let mut tunnel = ResourceItem::new(
+        "tun-1",
+        Spec::Tunnel(Tunnel {
+            connection_id: "vco-1".into(),
+            ..Tunnel::default()
+        }),
+        json!({}),
+    );
+    tunnel.parent_id = Some("vco-1".into());
+    use RouteSource::{BgpLearned, BgpNetwork, VpcRouteEntry};
+    let routes: Vec<ResourceItem> = [
+        route(BgpLearned, "vtb-1", "172.16.1.0/24", Some("tun-1")),
+        route(BgpLearned, "vtb-1", "172.16.2.0/24", Some("vco-1")),
+        route(BgpLearned, "tun-1", "172.16.3.0/24", None),
+        route(BgpLearned, "vco-1", "172.16.4.0/24", None),
+        route(BgpNetwork, "tun-1", "192.168.1.0/24", None),
+        route(BgpNetwork, "vco-1", "192.168.2.0/24", None),
+        route(BgpLearned, "vtb-1", "172.17.1.0/24", Some("vbr-1")),
+        route(BgpNetwork, "vbr-1", "192.168.3.0/24", None),
+        route(VpcRouteEntry, "vtb-1", "172.18.1.0/24", Some("tun-1")),
+    ]
+    .into_iter()
+    .map(|r| ResourceItem::new(r.key(), Spec::Route(r), json!({})))
+    .collect();
+    for (kind, items) in [
+        (ResourceKind::BgpSession, sessions),
+        (ResourceKind::Tunnel, vec![tunnel]),
+        (ResourceKind::Route, routes),
+    ] {
+        apply_snapshot(&pool, acc.id, REGION, kind, items, t(1))
+            .await
+            .unwrap();
+    }
+
+    // Act
+    let written = record_prefix_samples(&pool, acc.id, REGION, t(1))
+        .await
+        .unwrap();
+
+    // Assert: one sample per session, each equal to the view's counts.
+    let view: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT session_id, advertised, learned FROM bgp_session_prefix_count \
+         WHERE account_id = $1 ORDER BY session_id",
+    )
+    .bind(acc.id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let sampled: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT cloud_id, advertised, learned FROM bgp_prefix_sample \
+         WHERE account_id = $1 ORDER BY cloud_id",
+    )
+    .bind(acc.id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(written, 3);
+    assert_eq!(sampled, view);
+    assert_eq!(
+        view,
+        vec![
+            ("bgp-idle".to_string(), 0, 0),
+            ("bgp-t".to_string(), 2, 3),
+            ("bgp-v".to_string(), 2, 7),
+        ],
+        "the view itself counts what its definition says"
+    );
 }
