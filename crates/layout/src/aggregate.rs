@@ -53,7 +53,7 @@ pub fn aggregate(graph: &Graph, groups: &[Vec<String>], expanded: &BTreeSet<Stri
             g.members = 0;
             g
         });
-        g.members += node.members;
+        g.members = g.members.saturating_add(node.members);
         g.state = g.state.max(node.state);
         g.rank = match (g.rank, node.rank) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -75,7 +75,7 @@ pub fn aggregate(graph: &Graph, groups: &[Vec<String>], expanded: &BTreeSet<Stri
             m.count = 0;
             m
         });
-        m.count += e.count;
+        m.count = m.count.saturating_add(e.count);
         m.state = m.state.max(e.state);
     }
     out.edges.extend(merged.into_values());

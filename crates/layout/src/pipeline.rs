@@ -13,9 +13,14 @@ use crate::position::{relax, Geometry};
 use crate::prep::Prepared;
 use crate::{acyclic, rank, route, stable};
 
-fn finite(v: f32) -> f32 {
+/// Largest size or gap taken as is: `f32::MAX`-sized nodes would overflow the bounding
+/// box to infinity, and nothing drawable comes near a million units.
+pub(crate) const MAX_LENGTH: f32 = 1.0e6;
+
+/// A size or gap as the layout uses it: NaN, infinite and negative values count as 0.
+pub(crate) fn finite(v: f32) -> f32 {
     if v.is_finite() && v > 0.0 {
-        v
+        v.min(MAX_LENGTH)
     } else {
         0.0
     }
@@ -47,12 +52,14 @@ pub fn layout(graph: &Graph, opts: &Options, previous: Option<&Layout>) -> Layou
         .collect();
     let ranks = rank::assign(n, &oriented, &hints);
     let lg = Layered::build(&ranks, &prep.comp, &prep.edges, &rev);
-    let geo = Geometry::new(&lg, &size, opts.node_gap, opts.edge_gap, opts.rank_gap);
+    // Gaps get the same clean-up as sizes: a NaN or negative gap would break the placement.
+    let (node_gap, edge_gap) = (finite(opts.node_gap), finite(opts.edge_gap));
+    let geo = Geometry::new(&lg, &size, node_gap, edge_gap, finite(opts.rank_gap));
 
     let mut o = Ordering::by_key(&lg, &dfs_keys(&lg), true);
     let (mut initial, mut crossings) = reduce(&lg, &mut o, opts.max_sweeps, opts.transpose_passes);
     let mut x = relax(&lg, &o, &geo, opts.coord_iterations);
-    let comp_gap = opts.component_gap as f64;
+    let comp_gap = finite(opts.component_gap) as f64;
     pack(&lg, &geo, &mut x, &pins, prep.n_comps, comp_gap);
     if let Some(prev) = previous {
         let ids: Vec<&str> = nodes.iter().map(|nd| nd.id.as_str()).collect();

@@ -14,6 +14,9 @@
 
 use crate::csr::Csr;
 
+/// Largest rank hint taken as is (see [`assign`]).
+pub const MAX_HINT: u32 = u32::MAX / 2;
+
 pub fn assign(n: usize, edges: &[(u32, u32)], hint: &[Option<u32>]) -> Vec<u32> {
     let out = Csr::build(n, edges.iter().copied());
     let inc = Csr::build(n, edges.iter().map(|&(a, b)| (b, a)));
@@ -39,7 +42,9 @@ pub fn assign(n: usize, edges: &[(u32, u32)], hint: &[Option<u32>]) -> Vec<u32> 
         topo.extend((0..n as u32).filter(|&v| !seen[v as usize]));
     }
 
-    let mut rank: Vec<u32> = hint.iter().map(|h| h.unwrap_or(0)).collect();
+    // Hints are capped so the longest path (at most `n` more) cannot overflow `u32`;
+    // only their order matters, and no real hint comes near the cap.
+    let mut rank: Vec<u32> = hint.iter().map(|h| h.unwrap_or(0).min(MAX_HINT)).collect();
     for &v in &topo {
         let v = v as usize;
         for &u in inc.row(v) {

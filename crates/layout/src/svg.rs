@@ -8,7 +8,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use crate::model::{Graph, Kind, Layout, State};
+use crate::model::{Graph, Kind, Layout, Node, State};
+use crate::pipeline::finite;
 
 const PAD: f32 = 16.0;
 const LEGEND_H: f32 = 64.0;
@@ -120,6 +121,12 @@ pub fn render(graph: &Graph, layout: &Layout) -> String {
         if !seen.insert(n.id.as_str()) {
             continue;
         }
+        // Drawn at the size the layout used: NaN, negative and huge sizes cleaned up alike.
+        let n = &Node {
+            width: finite(n.width),
+            height: finite(n.height),
+            ..n.clone()
+        };
         let (stroke, fill, dash, icon) = style(n.state);
         let mut label = n.label.clone();
         if n.kind == Kind::Group {
