@@ -15,6 +15,10 @@ import './tests/topology.mjs';
 import './tests/bgp.mjs';
 import './tests/history.mjs';
 import './tests/routes.mjs';
+import './tests/gateways.mjs';
+import './tests/bgp_peer.mjs';
+// Last: it moves the demo estate's clock.
+import './tests/history_diff.mjs';
 
 const useIdx = process.argv.indexOf('--use');
 const browser = await launchBrowser();

@@ -70,10 +70,13 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
                             <Route path=path!("/connections") ssr=SsrMode::Async view=pages::connections::ConnectionsPage/>
                             <Route path=path!("/connections/:id") ssr=SsrMode::Async view=pages::connection::ConnectionPage/>
+                            <Route path=path!("/gateways") ssr=SsrMode::Async view=pages::gateways::GatewaysPage/>
                             <Route path=path!("/routes") ssr=SsrMode::Async view=pages::routes::RoutesPage/>
                             <Route path=path!("/bgp") ssr=SsrMode::Async view=pages::bgp::BgpPage/>
+                            <Route path=path!("/bgp/peer") ssr=SsrMode::Async view=pages::bgp_peer::BgpPeerPage/>
                             <Route path=path!("/topology") ssr=SsrMode::Async view=pages::topology::TopologyPage/>
                             <Route path=path!("/history") ssr=SsrMode::Async view=pages::history::HistoryPage/>
+                            <Route path=path!("/history/diff") ssr=SsrMode::Async view=pages::history_diff::HistoryDiffPage/>
                             <Route path=path!("/wall") ssr=SsrMode::Async view=pages::planned::WallPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>

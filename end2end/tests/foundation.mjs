@@ -2,7 +2,7 @@
 // the WASM bundle hydrates it, server functions answer, sessions live in PostgreSQL.
 import { test, expect, waitFor, openPage } from '../lib/harness.mjs';
 
-const NAV = ['Overview', 'Connections', 'Routes', 'BGP', 'Topology', 'History', 'Wall', 'Settings'];
+const NAV = ['Overview', 'Connections', 'Gateways', 'Routes', 'BGP', 'Topology', 'History', 'Wall', 'Settings'];
 
 async function hydrated(page) {
   await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');

@@ -1,9 +1,11 @@
-//! The BGP query (server only): sessions from the committed store, flaps from the history.
+//! The BGP query (server only): sessions from the committed store, flaps from the history,
+//! prefix counts from the store's per-session count view.
 
 use super::bgp::*;
 use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgPool, Row};
+use uuid::Uuid;
 
 pub async fn sessions(
     pool: &PgPool,
@@ -30,29 +32,53 @@ pub async fn sessions(
         ),
         None => None,
     };
+    let rows = select(pool, state.as_deref(), asn, None, now)
+        .await?
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect::<Vec<_>>();
+    let established = rows.iter().filter(|r| r.state == "up").count();
+    Ok(BgpView {
+        not_established: rows.len() - established,
+        established,
+        rows,
+    })
+}
+
+/// Sessions (with their account ids) matching the filters, not established first; `id`
+/// narrows to one session's cloud id. Prefix counts come from the store's
+/// `bgp_session_prefix_count` view, the same figures the prefix samples record.
+pub(crate) async fn select(
+    pool: &PgPool,
+    state: Option<&str>,
+    asn: Option<i64>,
+    id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Uuid, BgpRow)>, AppError> {
     let rows = sqlx::query(
-        "SELECT a.cloud, a.name AS account, b.region, b.cloud_id, b.attrs ->> 'over_id' AS over_id, \
+        "SELECT b.account_id, a.cloud, a.name AS account, b.region, b.cloud_id, b.attrs ->> 'over_id' AS over_id, \
            b.attrs ->> 'peer_ip' AS peer_ip, (b.attrs ->> 'local_asn')::bigint AS local_asn, \
            (b.attrs ->> 'peer_asn')::bigint AS peer_asn, b.state, b.raw_state, b.reason, b.state_since, \
-           coalesce(jsonb_array_length(b.attrs -> 'advertised'), 0)::bigint AS advertised, \
-           greatest(coalesce(jsonb_array_length(b.attrs -> 'learned'), 0), \
-                    coalesce((b.attrs ->> 'received_count')::bigint, 0)) AS learned, \
+           coalesce(n.advertised, 0) AS advertised, coalesce(n.learned, 0) AS learned, \
            (SELECT count(*) FROM state_transition t WHERE t.account_id = b.account_id AND t.region = b.region \
               AND t.kind = 'bgp_session' AND t.cloud_id = b.cloud_id AND t.at > $3) AS flaps \
          FROM resource_current b JOIN cloud_account a ON a.id = b.account_id \
+         LEFT JOIN bgp_session_prefix_count n ON n.account_id = b.account_id AND n.region = b.region \
+           AND n.session_id = b.cloud_id \
          WHERE b.kind = 'bgp_session' AND ($1::text IS NULL OR b.state = $1) \
            AND ($2::bigint IS NULL OR (b.attrs ->> 'peer_asn')::bigint = $2 OR (b.attrs ->> 'local_asn')::bigint = $2) \
+           AND ($4::text IS NULL OR b.cloud_id = $4) \
          ORDER BY (b.state = 'up'), b.state_since, a.name, b.region, b.cloud_id",
     )
     .bind(state)
     .bind(asn)
     .bind(now - Duration::hours(24))
+    .bind(id)
     .fetch_all(pool)
     .await?;
-    let rows: Vec<BgpRow> = rows
-        .iter()
+    rows.iter()
         .map(|r| {
-            Ok(BgpRow {
+            let row = BgpRow {
                 cloud: r.try_get("cloud")?,
                 account: r.try_get("account")?,
                 region: r.try_get("region")?,
@@ -71,13 +97,9 @@ pub async fn sessions(
                 advertised: r.try_get("advertised")?,
                 learned: r.try_get("learned")?,
                 flaps_24h: r.try_get("flaps")?,
-            })
+            };
+            Ok((r.try_get("account_id")?, row))
         })
-        .collect::<Result<_, sqlx::Error>>()?;
-    let established = rows.iter().filter(|r| r.state == "up").count();
-    Ok(BgpView {
-        not_established: rows.len() - established,
-        established,
-        rows,
-    })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
 }

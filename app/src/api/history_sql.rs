@@ -109,7 +109,8 @@ pub async fn history(
     })
 }
 
-fn show(v: &Option<serde_json::Value>) -> String {
+/// A changed field's value as the page shows it ("—" when absent).
+pub(crate) fn show(v: &Option<serde_json::Value>) -> String {
     match v {
         None => "—".into(),
         Some(serde_json::Value::String(s)) => s.clone(),

@@ -5,6 +5,9 @@
 //! and maps the error to [`crate::error::AppError`].
 
 pub mod bgp;
+pub mod bgp_peer;
+#[cfg(feature = "ssr")]
+pub mod bgp_peer_sql;
 #[cfg(feature = "ssr")]
 pub mod bgp_sql;
 pub mod connection_detail;
@@ -13,7 +16,13 @@ pub mod connection_detail_sql;
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod connections_sql;
+pub mod gateways;
+#[cfg(feature = "ssr")]
+pub mod gateways_sql;
 pub mod history;
+pub mod history_diff;
+#[cfg(feature = "ssr")]
+pub mod history_diff_sql;
 #[cfg(feature = "ssr")]
 pub mod history_sql;
 #[cfg(feature = "ssr")]

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// (path, label) of every page, in the order engineers reach for them.
-pub const NAV_ITEMS: [(&str, &str); 8] = [
+pub const NAV_ITEMS: [(&str, &str); 9] = [
     ("/", "Overview"),
     ("/connections", "Connections"),
+    ("/gateways", "Gateways"),
     ("/routes", "Routes"),
     ("/bgp", "BGP"),
     ("/topology", "Topology"),

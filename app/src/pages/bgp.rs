@@ -84,7 +84,7 @@ fn Sessions(view: BgpView) -> impl IntoView {
                     view! {
                         <tr data-state=r.state.clone()>
                             <td><span class=format!("badge {}", r.state)>{format!("{mark} {label}")}</span>{r.reason.clone().map(|x| view! { <div class="reason">{x}</div> })}</td>
-                            <td><code>{r.peer_ip.clone().unwrap_or_default()}</code></td>
+                            <td><a class="peer" href=format!("/bgp/peer?id={}", crate::url::encode(&r.id))><code>{r.peer_ip.clone().unwrap_or_else(|| r.id.clone())}</code></a></td>
                             <td>{r.peer_asn.map(|a| format!("AS{a}")).unwrap_or_default()}</td>
                             <td>{r.local_asn.map(|a| format!("AS{a}")).unwrap_or_default()}</td>
                             <td><code class="muted">{r.over.clone().unwrap_or_default()}</code></td>

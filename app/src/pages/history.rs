@@ -54,6 +54,7 @@ fn Filter(window: Option<String>, what: Option<String>) -> impl IntoView {
                 </select>
             </label>
             <button type="submit">"Apply"</button>
+            <a href="/history/diff" id="compare-link">"Compare two times…"</a>
         </form>
     }
 }

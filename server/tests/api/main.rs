@@ -4,10 +4,13 @@
 mod helpers;
 
 mod bgp;
+mod bgp_peer;
 mod binary;
 mod call_emulator;
 mod connection_detail;
+mod gateways;
 mod history;
+mod history_diff;
 mod http_basics;
 mod overview;
 mod routes_page;
