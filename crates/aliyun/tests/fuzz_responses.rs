@@ -90,7 +90,7 @@ fn secrets() -> impl Strategy<Value = Vec<String>> {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn success_bodies_decode_or_fail_cleanly(body in any_body(seeds())) {

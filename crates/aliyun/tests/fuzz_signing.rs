@@ -63,7 +63,7 @@ fn change_one_char(s: &str, i: usize) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn percent_encoding_is_unreserved_and_round_trips(pairs in pairs()) {

@@ -90,7 +90,7 @@ fn every_response_type(body: &[u8], limit: u32, current: Option<&str>) {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn success_bodies_decode_or_fail_cleanly(

@@ -90,7 +90,7 @@ fn case() -> impl Strategy<Value = Case> {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn query_round_trips_and_ignores_order(

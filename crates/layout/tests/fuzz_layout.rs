@@ -172,7 +172,7 @@ fn check(g: &Graph, opts: &Options, previous: Option<&layout::Layout>) -> layout
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn any_graph_lays_out_without_overlap_and_keeps_pins(g in graph(24, true), stable in any::<bool>()) {

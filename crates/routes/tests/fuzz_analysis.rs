@@ -71,7 +71,7 @@ fn assert_longest_prefix(inv: &Inventory, t: &Trace, ip: IpAddr) {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(500))]
 
     #[test]
     fn analysis_is_order_and_hash_independent(inv in inventory(24), seed in any::<usize>()) {

@@ -23,7 +23,7 @@ fn cidr_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn cidr_parsing_is_total_normalised_and_explained(text in cidr_text()) {
