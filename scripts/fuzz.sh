@@ -15,8 +15,8 @@ export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
 export PROPTEST_CASES=${PROPTEST_CASES:-20000}
 
 TARGETS=(
-  "aliyun fuzz_responses fuzz_signing"
-  "huawei fuzz_responses fuzz_signing"
+  "aliyun fuzz_responses fuzz_signing fuzz_fields"
+  "huawei fuzz_responses fuzz_signing fuzz_fields"
   "routes fuzz_analysis fuzz_cidr"
   "layout fuzz_layout"
 )
