@@ -37,4 +37,14 @@ pub mod routes_sql;
 pub mod system;
 pub mod topology;
 #[cfg(feature = "ssr")]
+pub mod topology_details;
+pub mod topology_export;
+#[cfg(feature = "ssr")]
+pub mod topology_graph_sql;
+pub mod topology_layouts;
+#[cfg(feature = "ssr")]
+pub mod topology_layouts_sql;
+#[cfg(feature = "ssr")]
+pub mod topology_rows_sql;
+#[cfg(feature = "ssr")]
 pub mod topology_sql;

@@ -1,199 +1,136 @@
-//! Builds the topology graph from the committed store and lays it out (server only).
+//! The drawn topology (server only): the store's graph aggregated to the requested expansion,
+//! pins applied, laid out, rendered as SVG, with the side panel's details of every drawn node.
 
 use super::topology::*;
+use super::topology_details::state_name;
+use super::topology_graph_sql::{graph, StoreGraph};
+use super::topology_layouts::Pins;
 use crate::error::AppError;
-use layout::{aggregate, Edge, Graph, Kind, Node, State};
-use sqlx::{PgPool, Row};
+use layout::aggregate::{self, GROUP_PREFIX};
+use layout::{Graph, Kind, Layout};
+use sqlx::PgPool;
 use std::collections::{BTreeMap, BTreeSet};
 
-fn state(s: &str) -> State {
-    match s {
-        "up" => State::Up,
-        "partial" | "pending" => State::Degraded,
-        "down" => State::Down,
-        _ => State::Unknown,
-    }
+/// One drawing of the store's graph.
+pub struct Drawn {
+    pub full: StoreGraph,
+    pub expanded: BTreeSet<String>,
+    pub shown: Graph,
+    pub layout: Layout,
 }
 
-fn cloud_name(cloud: &str) -> &'static str {
-    crate::components::rollups::cloud_label(cloud)
-}
-
-/// The full graph and, per node, its aggregation path (cloud, account · region, gateway).
-pub async fn graph(pool: &PgPool) -> Result<(Graph, Vec<Vec<String>>), AppError> {
-    let rows = sqlx::query(
-        "SELECT a.cloud, a.name AS account, r.region, r.kind, r.cloud_id, r.name, r.parent_id, r.state, \
-           r.site_key, r.attrs ->> 'vpc_id' AS vpc_id, r.attrs ->> 'customer_gateway_id' AS cgw \
-         FROM resource_current r JOIN cloud_account a ON a.id = r.account_id \
-         WHERE r.kind IN ('vpc', 'vpn_gateway', 'connection', 'customer_gateway', 'vbr', 'physical_connection') \
-         ORDER BY a.cloud, a.name, r.region, r.kind, r.cloud_id",
-    )
-    .fetch_all(pool)
-    .await?;
-    // Gateway names, to name the gateway groups connections fall into.
-    let mut gateway_names: BTreeMap<(String, String, String), String> = BTreeMap::new();
-    for r in rows
-        .iter()
-        .filter(|r| r.try_get::<String, _>("kind").ok().as_deref() == Some("vpn_gateway"))
-    {
-        let key: (String, String, String) = (
-            r.try_get("account")?,
-            r.try_get("region")?,
-            r.try_get("cloud_id")?,
-        );
-        let name: Option<String> = r.try_get("name")?;
-        let id = key.2.clone();
-        gateway_names.insert(key, name.unwrap_or(id));
-    }
-    let mut graph = Graph::default();
-    let mut groups = Vec::new();
-    let mut site_of_cgw: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut sites: BTreeMap<String, (String, State)> = BTreeMap::new();
-    let mut pending_edges: Vec<(String, String, State, Option<String>)> = Vec::new();
-    for r in &rows {
-        let (cloud, account, region): (String, String, String) = (
-            r.try_get("cloud")?,
-            r.try_get("account")?,
-            r.try_get("region")?,
-        );
-        let (kind, id, st): (String, String, String) = (
-            r.try_get("kind")?,
-            r.try_get("cloud_id")?,
-            r.try_get("state")?,
-        );
-        let name: Option<String> = r.try_get("name")?;
-        let scope = format!("{account}/{region}");
-        let node_id = |k: &str, i: &str| format!("{scope}/{k}/{i}");
-        let cloud_group = cloud_name(&cloud).to_string();
-        let region_group = format!("{cloud_group} › {account} · {region}");
-        let kind_enum = match kind.as_str() {
-            "vpc" => Kind::Vpc,
-            "vpn_gateway" => Kind::VpnGateway,
-            "connection" => Kind::Connection,
-            "vbr" => Kind::Vbr,
-            "physical_connection" => Kind::PhysicalConnection,
-            _ => {
-                // A customer gateway only names its site; sites are drawn once for all clouds.
-                let site: Option<String> = r.try_get("site_key")?;
-                if let Some(site) = site {
-                    site_of_cgw.insert((scope.clone(), id.clone()), site.clone());
-                    sites
-                        .entry(site)
-                        .or_insert((name.unwrap_or(id), State::Unknown));
-                }
-                continue;
-            }
-        };
-        let mut node = Node::new(node_id(&kind, &id), kind_enum);
-        node.label = name.unwrap_or_else(|| id.clone());
-        node.state = state(&st);
-        let mut path = vec![cloud_group.clone(), region_group.clone()];
-        match kind_enum {
-            Kind::VpnGateway => {
-                if let Some(vpc) = r.try_get::<Option<String>, _>("vpc_id")? {
-                    pending_edges.push((node_id("vpc", &vpc), node.id.clone(), State::Up, None));
-                }
-                path.push(format!("{region_group} › {}", node.label));
-            }
-            Kind::Connection => {
-                let gateway: Option<String> = r.try_get("parent_id")?;
-                if let Some(gw) = &gateway {
-                    pending_edges.push((
-                        node_id("vpn_gateway", gw),
-                        node.id.clone(),
-                        node.state,
-                        None,
-                    ));
-                    let key = (account.clone(), region.clone(), gw.clone());
-                    let gw_name = gateway_names
-                        .get(&key)
-                        .cloned()
-                        .unwrap_or_else(|| gw.clone());
-                    path.push(format!("{region_group} › {gw_name}"));
-                }
-                if let Some(cgw) = r.try_get::<Option<String>, _>("cgw")? {
-                    pending_edges.push((
-                        node.id.clone(),
-                        String::new(),
-                        node.state,
-                        Some(format!("{scope}\u{0}{cgw}")),
-                    ));
-                }
-            }
-            _ => {}
-        }
-        graph.nodes.push(node);
-        groups.push(path);
-    }
-    for (from, to, st, cgw) in pending_edges {
-        let to = match cgw {
-            Some(key) => {
-                let (scope, cgw) = key.split_once('\u{0}').unwrap_or_default();
-                match site_of_cgw.get(&(scope.to_string(), cgw.to_string())) {
-                    Some(site) => {
-                        let entry = sites
-                            .get_mut(site)
-                            .expect("site registered with its customer gateway");
-                        entry.1 = worse(entry.1, st);
-                        format!("site/{site}")
-                    }
-                    None => continue,
-                }
-            }
-            None => to,
-        };
-        let mut edge = Edge::new(from, to);
-        edge.state = st;
-        graph.edges.push(edge);
-    }
-    for (key, (label, st)) in sites {
-        let mut node = Node::new(format!("site/{key}"), Kind::Site);
-        node.label = label;
-        node.state = st;
-        graph.nodes.push(node);
-        groups.push(Vec::new());
-    }
-    Ok((graph, groups))
-}
-
-/// Worst of two states, for a site reached by several connections: any up path keeps it up
-/// as "degraded" at worst, none up makes it down.
-fn worse(site: State, connection: State) -> State {
-    match (site, connection) {
-        (State::Unknown, c) => c,
-        (s, c) if s == c => s,
-        (State::Up, _) | (_, State::Up) => State::Degraded,
-        _ => State::Down,
-    }
-}
-
-pub async fn view(pool: &PgPool, expand: Option<Vec<String>>) -> Result<TopologyView, AppError> {
-    let (graph, groups) = graph(pool).await?;
+/// Aggregates to `expand` (`None` = the deepest level within [`NODE_BUDGET`]), pins the drawn
+/// nodes named in `pins` and lays the result out.
+pub async fn drawn(
+    pool: &PgPool,
+    expand: Option<Vec<String>>,
+    pins: &Pins,
+) -> Result<Drawn, AppError> {
+    let full = graph(pool).await?;
     let expanded: BTreeSet<String> = match expand {
         Some(list) => list.into_iter().filter(|g| !g.is_empty()).collect(),
-        None => aggregate::default_expansion(&graph, &groups, NODE_BUDGET),
+        None => aggregate::default_expansion(&full.graph, &full.groups, NODE_BUDGET),
     };
-    let shown = aggregate::aggregate(&graph, &groups, &expanded);
-    let drawn = layout::layout(&shown, &layout::Options::default(), None);
+    let mut shown = aggregate::aggregate(&full.graph, &full.groups, &expanded);
+    for node in &mut shown.nodes {
+        node.pinned = pins.get(&node.id).map(|[x, y]| (*x, *y));
+    }
+    let layout = layout::layout(&shown, &layout::Options::default(), None);
+    Ok(Drawn {
+        full,
+        expanded,
+        shown,
+        layout,
+    })
+}
+
+/// Groups whose enclosing groups are all expanded: the ones a click can toggle now.
+fn toggleable(full: &StoreGraph, expanded: &BTreeSet<String>) -> Vec<GroupLink> {
     let mut members: BTreeMap<&String, usize> = BTreeMap::new();
-    for path in &groups {
-        for g in path {
+    let mut open: BTreeSet<&String> = BTreeSet::new();
+    for path in &full.groups {
+        for (depth, g) in path.iter().enumerate() {
             *members.entry(g).or_default() += 1;
+            if path[..depth].iter().all(|outer| expanded.contains(outer)) {
+                open.insert(g);
+            }
         }
     }
+    members
+        .into_iter()
+        .filter(|(g, _)| open.contains(g))
+        .map(|(name, n)| GroupLink {
+            name: name.clone(),
+            expanded: expanded.contains(name),
+            members: n,
+        })
+        .collect()
+}
+
+fn details(d: &Drawn) -> Vec<NodeDetail> {
+    let mut out: Vec<NodeDetail> = d
+        .shown
+        .nodes
+        .iter()
+        .map(|n| {
+            let mut detail = match n.kind {
+                Kind::Group => {
+                    let group = n.id.strip_prefix(GROUP_PREFIX).unwrap_or(&n.id);
+                    NodeDetail {
+                        id: n.id.clone(),
+                        kind: "Collapsed group".to_string(),
+                        label: group.to_string(),
+                        state: String::new(),
+                        place: None,
+                        facts: vec![("Nodes inside".to_string(), n.members.to_string())],
+                        links: Vec::new(),
+                        pinned: false,
+                        members: n.members,
+                        group: Some(group.to_string()),
+                    }
+                }
+                _ => d
+                    .full
+                    .details
+                    .get(&n.id)
+                    .cloned()
+                    .unwrap_or_else(|| NodeDetail {
+                        id: n.id.clone(),
+                        kind: n.kind.label().to_string(),
+                        label: n.label.clone(),
+                        state: String::new(),
+                        place: None,
+                        facts: Vec::new(),
+                        links: Vec::new(),
+                        pinned: false,
+                        members: 1,
+                        group: None,
+                    }),
+            };
+            // The drawn state: customer gateways, sites and groups take theirs from paths.
+            detail.state = state_name(n.state).to_string();
+            detail.pinned = n.pinned.is_some();
+            detail
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+pub async fn view(
+    pool: &PgPool,
+    expand: Option<Vec<String>>,
+    pins: &Pins,
+) -> Result<TopologyView, AppError> {
+    let d = drawn(pool, expand, pins).await?;
     Ok(TopologyView {
-        svg: layout::svg::render(&shown, &drawn),
-        nodes: shown.nodes.len(),
-        edges: shown.edges.len(),
-        total_nodes: graph.nodes.len(),
-        groups: members
-            .into_iter()
-            .map(|(name, n)| GroupLink {
-                name: name.clone(),
-                expanded: expanded.contains(name),
-                members: n,
-            })
-            .collect(),
-        expanded: expanded.into_iter().collect(),
+        svg: layout::svg::render(&d.shown, &d.layout),
+        nodes: d.shown.nodes.len(),
+        edges: d.shown.edges.len(),
+        total_nodes: d.full.graph.nodes.len(),
+        groups: toggleable(&d.full, &d.expanded),
+        details: details(&d),
+        pinned: d.shown.nodes.iter().filter(|n| n.pinned.is_some()).count(),
+        expanded: d.expanded.into_iter().collect(),
     })
 }

@@ -1,12 +1,20 @@
-//! Topology: the connectivity graph drawn on the server (readable without JavaScript).
-//! Groups expand and collapse by links, so the state of the view is its URL.
+//! Topology: the connectivity graph drawn on the server (readable without JavaScript), then
+//! hydrated for pan, zoom, selection with a side panel, drag to pin, saved layouts and export.
+//! Groups expand and collapse by links, so the expansion is the URL; pins live in the session.
 
 use crate::api::topology::{get_topology, TopologyView};
+use crate::api::topology_layouts::UnpinAll;
+use crate::components::topology_canvas::TopologyCanvas;
+use crate::components::topology_export::TopologyExport;
+use crate::components::topology_layouts::TopologyLayouts;
+use crate::components::topology_panel::TopologyPanel;
+use crate::components::topology_state::TopologyUi;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-fn link(expanded: &[String]) -> String {
+/// The page with exactly `expanded` groups open.
+pub fn link(expanded: &[String]) -> String {
     if expanded.is_empty() {
         // An explicit empty expansion: everything collapsed (no parameter means "automatic").
         return "/topology?expand=".to_string();
@@ -19,9 +27,14 @@ fn link(expanded: &[String]) -> String {
 
 #[component]
 pub fn TopologyPage() -> impl IntoView {
+    let ui = TopologyUi::new();
+    provide_context(ui);
     let params = use_query_map();
     let expand = Memo::new(move |_| params.get().get_all("expand"));
-    let view = Resource::new(move || expand.get(), get_topology);
+    let view = Resource::new(
+        move || (expand.get(), ui.pins_version()),
+        |(expand, _)| get_topology(expand),
+    );
     view! {
         <Title text="Topology"/>
         <section class="topology">
@@ -34,12 +47,14 @@ pub fn TopologyPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <TopologyLayouts/>
         </section>
     }
 }
 
 #[component]
 fn Drawing(view: TopologyView) -> impl IntoView {
+    let ui = expect_context::<TopologyUi>();
     let TopologyView {
         svg,
         nodes,
@@ -47,6 +62,8 @@ fn Drawing(view: TopologyView) -> impl IntoView {
         total_nodes,
         groups,
         expanded,
+        details,
+        pinned,
     } = view;
     if total_nodes == 0 {
         return view! { <p class="empty">"Nothing to draw yet: no cloud account has been synced."</p> }.into_any();
@@ -56,10 +73,25 @@ fn Drawing(view: TopologyView) -> impl IntoView {
     } else {
         format!("{nodes} nodes, {edges} edges")
     };
+    let json_href = crate::api::topology_export::link(&expanded);
     view! {
         <p class="summary" id="topology-summary">{summary}</p>
-        // The SVG is produced by `layout::svg::render`, which escapes every text it writes.
-        <div class="graph" id="graph" inner_html=svg></div>
+        <div class="topology-toolbar" role="toolbar" aria-label="Drawing">
+            <button id="zoom-in" aria-label="Zoom in" on:click=move |_| ui.zoom_in()>"+"</button>
+            <button id="zoom-out" aria-label="Zoom out" on:click=move |_| ui.zoom_out()>"−"</button>
+            <button id="zoom-reset" on:click=move |_| ui.reset()>"Whole drawing"</button>
+            " "
+            <span class="muted" id="pinned-count">{format!("{pinned} pinned")}</span>
+            " "
+            <button id="unpin-all" disabled=pinned == 0 on:click=move |_| { ui.unpin_all.dispatch(UnpinAll {}); }>"Unpin all"</button>
+            " "
+            <TopologyExport json_href/>
+        </div>
+        <div class="topology-canvas">
+            // The SVG is produced by `layout::svg::render`, which escapes every text it writes.
+            <TopologyCanvas svg/>
+            <TopologyPanel details expanded=expanded.clone()/>
+        </div>
         <h2>"Groups"</h2>
         <ul class="groups" id="groups">
             {groups.into_iter().map(|g| {

@@ -13,6 +13,8 @@ use crate::pipeline::finite;
 
 const PAD: f32 = 16.0;
 const LEGEND_H: f32 = 64.0;
+const LEGEND_W: f32 = 1040.0;
+const LEGEND_KIND_W: f32 = 170.0;
 const STATES: [State; 4] = [State::Up, State::Degraded, State::Down, State::Unknown];
 const KINDS: [Kind; 6] = [
     Kind::Vpc,
@@ -84,10 +86,30 @@ fn shape(kind: Kind, x: f32, y: f32, w: f32, h: f32) -> String {
     }
 }
 
+/// A small filled circle on the top-right corner of a pinned node (a shape, not a colour).
+fn pin_mark(pinned: bool, x: f32, y: f32) -> String {
+    if !pinned {
+        return String::new();
+    }
+    format!(
+        "<circle class=\"pin\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#333\" stroke=\"#fff\"><title>pinned</title></circle>"
+    )
+}
+
+/// Kind names in the legend: kinds that share a shape share an entry.
+fn legend_label(k: Kind) -> &'static str {
+    match k {
+        Kind::Vpc => "VPC / VBR",
+        Kind::VpnGateway => "Gateway / router interface",
+        Kind::Connection => "Connection / tunnel / line",
+        other => other.label(),
+    }
+}
+
 /// Renders `graph` as laid out in `layout`.
 pub fn render(graph: &Graph, layout: &Layout) -> String {
     let (x0, y0) = (layout.min.x - PAD, layout.min.y - PAD);
-    let w = (layout.width + 2.0 * PAD).max(560.0);
+    let w = (layout.width + 2.0 * PAD).max(LEGEND_W);
     let h = layout.height + 2.0 * PAD + LEGEND_H;
     let mut s = String::with_capacity(256 + graph.nodes.len() * 320 + graph.edges.len() * 160);
     let _ = write!(
@@ -105,7 +127,7 @@ pub fn render(graph: &Graph, layout: &Layout) -> String {
         let width = 1.2 + (e.count.max(1) as f32).log2();
         let _ = write!(
             s,
-            "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width:.1}\" \
+            "<path class=\"edge\" d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{width:.1}\" \
              stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow)\"><title>{} → {} ({})</title></path>",
             path.d(),
             escape(&e.from),
@@ -142,11 +164,19 @@ pub fn render(graph: &Graph, layout: &Layout) -> String {
         } else {
             label.clone()
         };
+        // `data-*` attributes let a browser script find, select and drag a node by its id.
         let _ = write!(
             s,
-            "<g><title>{} — {} — {}</title>{} fill=\"{fill}\" stroke=\"{stroke}\" stroke-dasharray=\"{dash}\"/>\
+            "<g class=\"node\" data-id=\"{}\" data-kind=\"{}\" data-state=\"{}\" data-x=\"{:.1}\" \
+             data-y=\"{:.1}\"{}><title>{} — {} — {}</title>{} fill=\"{fill}\" stroke=\"{stroke}\" stroke-dasharray=\"{dash}\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" fill=\"{stroke}\" font-weight=\"bold\">{icon}</text>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>",
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>{}</g>",
+            escape(&n.id),
+            n.kind.label(),
+            state_name(n.state),
+            p.x,
+            p.y,
+            if n.pinned.is_some() { " data-pinned=\"true\"" } else { "" },
             escape(&label),
             n.kind.label(),
             state_name(n.state),
@@ -155,7 +185,8 @@ pub fn render(graph: &Graph, layout: &Layout) -> String {
             p.y + 4.0,
             p.x + 6.0,
             p.y + 4.0,
-            escape(&shown)
+            escape(&shown),
+            pin_mark(n.pinned.is_some(), p.x + n.width / 2.0, p.y - n.height / 2.0)
         );
     }
     legend(&mut s, x0 + PAD, y0 + h - LEGEND_H + 8.0);
@@ -177,15 +208,23 @@ fn legend(s: &mut String, x: f32, y: f32) {
             state_name(*st)
         );
     }
+    let px = x + STATES.len() as f32 * 110.0;
+    let _ = write!(
+        s,
+        "{}<text x=\"{:.1}\" y=\"{:.1}\">pinned</text>",
+        pin_mark(true, px + 8.0, y + 7.0),
+        px + 18.0,
+        y + 11.0
+    );
     for (i, k) in KINDS.iter().enumerate() {
-        let lx = x + i as f32 * 120.0;
+        let lx = x + i as f32 * LEGEND_KIND_W;
         let _ = write!(
             s,
             "{} fill=\"#fff\" stroke=\"#555\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             shape(*k, lx + 14.0, y + 36.0, 28.0, 14.0),
             lx + 32.0,
             y + 40.0,
-            k.label()
+            legend_label(*k)
         );
     }
     s.push_str("</g>");
@@ -215,5 +254,19 @@ mod tests {
         assert!(!svg.contains("vpc<1>"));
         assert_eq!(svg.matches("marker-end").count(), 1);
         assert!(svg.contains("class=\"legend\"") && svg.contains("✕ down"));
+        assert!(svg.contains("data-id=\"vpc&lt;1&gt;\"") && !svg.contains("data-pinned"));
+        assert_eq!(svg.matches("class=\"node\"").count(), 2);
+    }
+
+    #[test]
+    fn pinned_nodes_are_marked() {
+        let mut g = Graph::default();
+        let mut n = Node::new("gw", Kind::VpnGateway);
+        n.pinned = Some((300.0, 40.0));
+        g.nodes.push(n);
+        let svg = render(&g, &crate::layout(&g, &Options::default(), None));
+        assert!(svg.contains("data-pinned=\"true\"") && svg.contains("data-x=\"300.0\""));
+        // The node's mark and the legend's.
+        assert_eq!(svg.matches("class=\"pin\"").count(), 2);
     }
 }

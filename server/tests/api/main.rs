@@ -17,4 +17,5 @@ mod routes_page;
 mod sessions;
 mod system;
 mod topology;
+mod topology_layouts;
 mod two_processes;
