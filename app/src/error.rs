@@ -62,3 +62,32 @@ impl From<tower_sessions::session::Error> for AppError {
         AppError::Unavailable("the session store does not answer".into())
     }
 }
+
+/// Sets the HTTP status of the current response (a server function's answer, or the page
+/// being rendered) to match `err`, so clients and tests see 401/403/404 instead of a generic
+/// failure.
+#[cfg(feature = "ssr")]
+pub fn set_response_status(err: &AppError) {
+    use axum::http::StatusCode;
+    let status = match err {
+        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+        AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Internal | AppError::Request(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        options.set_status(status);
+    }
+}
+
+/// A server function's result with the HTTP status set to match its error (see
+/// [`set_response_status`]); the value passes through unchanged.
+#[cfg(feature = "ssr")]
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        set_response_status(e);
+    }
+    result
+}

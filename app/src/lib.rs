@@ -5,6 +5,7 @@
 //! and with `hydrate` for the browser. Everything that must never reach the WASM bundle (the
 //! database pool, sessions, cloud credentials) lives in `#[cfg(feature = "ssr")]` modules.
 
+pub mod access;
 pub mod api;
 pub mod components;
 pub mod error;

@@ -77,7 +77,13 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/topology") ssr=SsrMode::Async view=pages::topology::TopologyPage/>
                             <Route path=path!("/history") ssr=SsrMode::Async view=pages::history::HistoryPage/>
                             <Route path=path!("/history/diff") ssr=SsrMode::Async view=pages::history_diff::HistoryDiffPage/>
-                            <Route path=path!("/wall") ssr=SsrMode::Async view=pages::planned::WallPage/>
+                            <Route path=path!("/wall") ssr=SsrMode::Async view=pages::wall::WallIndexPage/>
+                            <Route path=path!("/wall/:token") ssr=SsrMode::Async view=pages::wall::WallPage/>
+                            <Route path=path!("/login") ssr=SsrMode::Async view=pages::login::LoginPage/>
+                            <Route path=path!("/setup") ssr=SsrMode::Async view=pages::login::SetupPage/>
+                            <Route path=path!("/admin/users") ssr=SsrMode::Async view=pages::admin::users::UsersPage/>
+                            <Route path=path!("/admin/walls") ssr=SsrMode::Async view=pages::admin::walls::WallTokensPage/>
+                            <Route path=path!("/admin/audit") ssr=SsrMode::Async view=pages::admin::audit::AuditPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>
                     </main>

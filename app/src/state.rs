@@ -22,6 +22,13 @@ pub struct AppState {
     pub instance_id: uuid::Uuid,
     /// What else this server runs besides the web pages.
     pub services: Services,
+    /// Who may do what without signing in, and how long a session lives.
+    pub access: crate::access::guard::AccessPolicy,
+    /// Sign-in attempt limits (per user name and per address).
+    pub login_limiter: std::sync::Arc<auth::limiter::LoginLimiter>,
+    /// Ticks whenever the sync stores new data (any server instance's sync: it is read from
+    /// PostgreSQL); live pages and walls listen to it.
+    pub changes: tokio::sync::watch::Receiver<u64>,
 }
 
 /// The background parts a server may run, each optional (tests run without them).

@@ -44,6 +44,39 @@ pub enum Command {
     /// Run the built-in emulator of both clouds' APIs with a generated demo estate, and print
     /// its endpoints and demo credentials.
     Emulator(EmulatorArgs),
+    /// Manage gatewatch's local users in its database (the same database `serve` uses).
+    ///
+    /// Passwords are read from GATEWATCH_PASSWORD when set, else asked for on the terminal
+    /// (never taken as an argument: arguments are visible to other users of the machine).
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+        /// Directory for gatewatch's own files, incl. the embedded PostgreSQL [default: ./data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Add a user: `gatewatch user add alice --role admin`.
+    Add {
+        name: String,
+        /// viewer, operator or admin.
+        #[arg(long, default_value = "viewer")]
+        role: String,
+        /// Shortcut for `--role admin`.
+        #[arg(long)]
+        admin: bool,
+    },
+    /// List users and their roles.
+    List,
+    /// Change a user's role (the last admin cannot be demoted).
+    SetRole { name: String, role: String },
+    /// Set a new password.
+    SetPassword { name: String },
+    /// Remove a user (the last admin cannot be removed).
+    Remove { name: String },
 }
 
 #[derive(Debug, clap::Args)]

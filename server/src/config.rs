@@ -29,6 +29,8 @@ pub struct Settings {
     #[serde(default)]
     pub session: SessionSettings,
     #[serde(default)]
+    pub access: AccessSettings,
+    #[serde(default)]
     pub demo: DemoSettings,
     #[serde(default)]
     pub sync: SyncConfig,
@@ -71,6 +73,16 @@ impl Default for SessionSettings {
             secure_cookie: None,
         }
     }
+}
+
+/// Who may do what without signing in, and how long a sign-in lasts.
+#[derive(Debug, Default, Deserialize)]
+pub struct AccessSettings {
+    /// Role of visitors who have not signed in: `none` or `viewer`. Default: `viewer` while
+    /// the built-in demo estate runs (a new installation shows a living dashboard), else `none`.
+    pub guest_role: Option<String>,
+    /// A session ends this many hours after its sign-in, however active [default: 12].
+    pub absolute_timeout_hours: Option<i64>,
 }
 
 /// The built-in cloud emulator that gives a new installation a living demo estate.
@@ -224,12 +236,45 @@ impl Settings {
         if settings.sync.hot_interval_secs == 0 || settings.sync.cold_interval_secs == 0 {
             return Err("invalid configuration: sync intervals must be at least 1 second".into());
         }
+        settings.guest_role()?;
+        if settings
+            .access
+            .absolute_timeout_hours
+            .is_some_and(|h| h <= 0)
+        {
+            return Err(
+                "invalid configuration: access.absolute_timeout_hours must be positive".into(),
+            );
+        }
         if settings.session.idle_timeout_minutes <= 0 {
             return Err(
                 "invalid configuration: session.idle_timeout_minutes must be positive".into(),
             );
         }
         Ok(settings)
+    }
+
+    /// The guest role after defaults: `Ok(None)` means visitors must sign in.
+    pub fn guest_role(&self) -> Result<Option<auth::Role>, String> {
+        match self.access.guest_role.as_deref().map(str::trim) {
+            None => Ok(self.demo.enabled.then_some(auth::Role::Viewer)),
+            Some("none") => Ok(None),
+            Some(other) => match other.parse::<auth::Role>() {
+                Ok(auth::Role::Viewer) => Ok(Some(auth::Role::Viewer)),
+                _ => Err(format!(
+                    "invalid configuration: access.guest_role {other:?}: expected none or viewer"
+                )),
+            },
+        }
+    }
+
+    pub fn access_policy(&self) -> app::access::guard::AccessPolicy {
+        app::access::guard::AccessPolicy {
+            guest_role: self.guest_role().unwrap_or(None),
+            absolute_timeout: chrono::Duration::hours(
+                self.access.absolute_timeout_hours.unwrap_or(12),
+            ),
+        }
     }
 
     pub fn embedded_root(&self) -> PathBuf {

@@ -38,11 +38,18 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/connections.csv", get(connections_csv))
+        .route("/admin/audit.csv", get(audit_csv))
+        .route("/events", get(crate::events::console))
+        .route("/wall/{token}/events", get(crate::events::wall))
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
         ))
         .layer(middleware::from_fn(load_preferences))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::access_layer::require_viewer,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(crate::guard::same_origin))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -88,6 +95,36 @@ async fn connections_csv(
                 (
                     axum::http::header::CONTENT_DISPOSITION,
                     "attachment; filename=\"connections.csv\"",
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(AppError::InvalidInput(m)) => (StatusCode::BAD_REQUEST, m).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// The audit log as CSV (admins only; the same filter as the audit page).
+async fn audit_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::Query(query): axum::extract::Query<app::api::audit::AuditQuery>,
+) -> Response {
+    use app::error::AppError;
+    let now = chrono::Utc::now();
+    match app::access::guard::principal(&state, &session, now).await {
+        Ok(who) if who.role >= Some(app::access::Role::Admin) => {}
+        Ok(_) => return (StatusCode::FORBIDDEN, "admins only").into_response(),
+        Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+    match app::api::audit::ssr::csv(&state.pool, &query, now).await {
+        Ok(body) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"audit.csv\"",
                 ),
             ],
             body,

@@ -2,17 +2,21 @@
 //! existing server or the embedded cluster), builds the router around the `app` crate, and runs
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
+pub mod access_layer;
 pub mod background;
 pub mod call;
+pub mod change_feed;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod emulator_cmd;
+pub mod events;
 pub mod guard;
 pub mod http;
 pub mod instance;
 pub mod shutdown;
+pub mod user_cmd;
 
 /// The embedded PostgreSQL (its own crate, so other crates' tests can start clusters too).
 pub use pgembed as pg;
@@ -75,19 +79,24 @@ pub async fn serve(
     if let Ok(addr) = listener.local_addr() {
         leptos_options.site_addr = addr;
     }
+    let feed = change_feed::ChangeFeed::start(pool.clone(), change_feed::POLL_EVERY);
     let state = AppState {
         leptos_options,
         pool,
         database,
         instance_id,
         services,
+        access: settings.access_policy(),
+        login_limiter: std::sync::Arc::new(auth::limiter::LoginLimiter::default()),
+        changes: feed.receiver.clone(),
     };
-    let router = http::router(state, settings);
+    let router = http::router(state, settings).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await;
     sweeper.abort();
+    feed.stop();
     let _ = stop_tx.send(true);
     let _ = heartbeat.await;
     served.map_err(StartError::Serve)
@@ -99,6 +108,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     let listener = bind(settings.listen).await?;
     let database = db::Database::open(&settings).await?;
     let keys = std::sync::Arc::new(background::keyring(&settings).map_err(StartError::Keys)?);
+    announce_setup(&database.pool, &settings).await;
     let demo = match settings.demo.enabled {
         true => {
             let demo = demo::start(&settings.demo)
@@ -136,4 +146,19 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     }
     database.close().await;
     result
+}
+
+/// While no admin exists, prints the one-time link that creates the first one. It goes to the
+/// console only (never the log, which may be shipped elsewhere): whoever reads this console
+/// started the server and may become its admin.
+async fn announce_setup(pool: &PgPool, settings: &Settings) {
+    match auth::setup::issue_if_no_admin(pool, chrono::Utc::now(), &mut rand::rngs::OsRng).await {
+        Ok(Some(token)) => eprintln!(
+            "\ngatewatch: no admin exists yet. Create one within 24 hours at\n  \
+             http://{}/setup?token={token}\nor run `gatewatch user add NAME --role admin`.\n",
+            settings.listen
+        ),
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "could not issue the first-admin setup token"),
+    }
 }

@@ -170,7 +170,7 @@ pub async fn csv(pool: &PgPool, query: &ConnectionQuery) -> Result<String, AppEr
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// never runs a cloud-supplied name as a formula.
-fn csv_field(v: &str) -> String {
+pub(crate) fn csv_field(v: &str) -> String {
     let v = if v.starts_with(['=', '+', '-', '@']) {
         format!("'{v}")
     } else {

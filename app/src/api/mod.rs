@@ -4,6 +4,7 @@
 //! context, calls a plain async function in the feature's `ssr` module (tested on its own),
 //! and maps the error to [`crate::error::AppError`].
 
+pub mod audit;
 pub mod bgp;
 pub mod bgp_peer;
 #[cfg(feature = "ssr")]
@@ -34,6 +35,7 @@ pub mod preferences;
 pub mod routes_page;
 #[cfg(feature = "ssr")]
 pub mod routes_sql;
+pub mod session;
 pub mod system;
 pub mod topology;
 #[cfg(feature = "ssr")]
@@ -48,3 +50,8 @@ pub mod topology_layouts_sql;
 pub mod topology_rows_sql;
 #[cfg(feature = "ssr")]
 pub mod topology_sql;
+pub mod users_admin;
+pub mod wall;
+#[cfg(feature = "ssr")]
+pub mod wall_sql;
+pub mod wall_tokens;

@@ -2,6 +2,7 @@
 
 pub mod connection_table;
 pub mod data_as_of;
+pub mod live;
 pub mod nav;
 pub mod prefix_chart;
 pub mod rollups;
@@ -15,3 +16,5 @@ pub mod topology_layouts;
 pub mod topology_panel;
 pub mod topology_state;
 pub mod topology_viewport;
+pub mod user_menu;
+pub mod wall_tiles;

@@ -18,23 +18,31 @@ pub const NAV_ITEMS: [(&str, &str); 9] = [
 
 #[component]
 pub fn NavBar() -> impl IntoView {
-    view! {
-        <header class="topbar">
-            <a class="brand" href="/">"gatewatch"</a>
-            <nav aria-label="Main">
-                <ul>
-                    {NAV_ITEMS
-                        .iter()
-                        .map(|(href, label)| {
-                            view! {
-                                <li>
-                                    <A href=*href exact=true>{*label}</A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-        </header>
-    }
+    // A wall is a screen of its own: no navigation (its viewers cannot use it anyway).
+    let on_wall = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .starts_with("/wall/");
+    (!on_wall).then(|| {
+        view! {
+            <header class="topbar">
+                <a class="brand" href="/">"gatewatch"</a>
+                <nav aria-label="Main">
+                    <ul>
+                        {NAV_ITEMS
+                            .iter()
+                            .map(|(href, label)| {
+                                view! {
+                                    <li>
+                                        <A href=*href exact=true>{*label}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <crate::components::user_menu::UserMenu/>
+            </header>
+        }
+    })
 }

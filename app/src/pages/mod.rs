@@ -1,5 +1,6 @@
 //! One module per page of the product.
 
+pub mod admin;
 pub mod bgp;
 pub mod bgp_peer;
 pub mod connection;
@@ -7,9 +8,10 @@ pub mod connections;
 pub mod gateways;
 pub mod history;
 pub mod history_diff;
+pub mod login;
 pub mod not_found;
 pub mod overview;
-pub mod planned;
 pub mod routes;
 pub mod settings;
 pub mod topology;
+pub mod wall;

@@ -51,7 +51,11 @@ pub async fn spawn_app() -> TestApp {
 
 /// Another server instance on an existing database (replicas share one PostgreSQL).
 pub async fn spawn_app_on(pool: PgPool) -> TestApp {
-    let settings = test_settings();
+    spawn_app_with(pool, test_settings()).await
+}
+
+/// A server with its own settings (e.g. no guest access) on `pool`.
+pub async fn spawn_app_with(pool: PgPool, settings: Settings) -> TestApp {
     let listener = server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -70,11 +74,7 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
         .await
         .expect("the server runs");
     });
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = new_client();
     let app = TestApp {
         addr,
         pool,
@@ -102,4 +102,41 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
 pub fn test_settings() -> Settings {
     let flags = server::cli::ServeArgs::default();
     Settings::load(None, &flags).expect("default settings load")
+}
+
+/// A browser-like client: its own cookie jar, redirects not followed (tests look at them).
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Settings with no guest access: every page and server function needs a signed-in user.
+pub fn settings_without_guests() -> Settings {
+    let mut settings = test_settings();
+    settings.access.guest_role = Some("none".into());
+    settings
+}
+
+/// A client signed in as a new user with `role` (password "a long test password").
+pub async fn signed_in(app: &TestApp, name: &str, role: auth::Role) -> reqwest::Client {
+    auth::users::create(&app.pool, name, "a long test password", role)
+        .await
+        .expect("user created");
+    let client = new_client();
+    let resp = client
+        .post(app.url("/api/session/login"))
+        .form(&[("name", name), ("password", "a long test password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.status(),
+        200,
+        "login of {name}: {}",
+        resp.text().await.unwrap()
+    );
+    client
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod access;
 mod bgp;
 mod bgp_peer;
 mod binary;
