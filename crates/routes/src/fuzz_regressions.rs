@@ -133,3 +133,32 @@ fn local_delivery_goes_to_the_most_specific_vswitch_in_any_order() {
         assert_eq!(t.outcome, Outcome::Delivered { at: "vsw-0".into() });
     }
 }
+
+#[test]
+fn next_hop_down_names_a_live_standby_by_id() {
+    use crate::model::context::TunnelState::Down;
+    use crate::model::route::RouteState::{Inactive, Pending};
+    let on = |id: &str, to: crate::NextHop, state| Route {
+        state,
+        ..route(id, gwt("vpn-0"), "0.0.0.0/0", to)
+    };
+    let inv = Inventory {
+        routes: vec![
+            on("r07", hop(NextHopKind::Local, "vpn-0"), Pending),
+            on("r05", hop(NextHopKind::Blackhole, "vpn-1"), Inactive),
+            on("r00", to_conn("vco-0"), crate::RouteState::Active),
+        ],
+        connections: vec![conn("vco-0", "vpn-0", "cgw-0", &[Down])],
+        ..Inventory::default()
+    };
+    let findings = report_in_both_orders(&inv);
+    let down = findings
+        .iter()
+        .find(|f| f.message.contains("all down"))
+        .unwrap();
+    assert!(
+        down.message.contains("route r07 via vpn-0 carries"),
+        "{}",
+        down.message
+    );
+}

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::index::RouteIndex;
-use crate::model::route::{NextHopKind, Route};
+use crate::model::route::{NextHopKind, Route, RouteState};
 
 /// Runs the next-hop-down rule.
 pub fn check(index: &RouteIndex<'_>) -> Vec<Finding> {
@@ -35,8 +35,15 @@ pub fn check(index: &RouteIndex<'_>) -> Vec<Finding> {
             .push(r);
     }
     let mut out = Vec::new();
-    for ((table, dest, _), rs) in groups {
-        let standby: Vec<&Route> = rs.iter().copied().filter(|r| !down(r)).collect();
+    for ((table, dest, _), mut rs) in groups {
+        // The standby named is the lowest id, whatever the input order; an inactive route
+        // (not forwarding, ignored by the trace) carries nothing.
+        rs.sort_by(|a, b| a.id.cmp(&b.id));
+        let standby: Vec<&Route> = rs
+            .iter()
+            .copied()
+            .filter(|r| !down(r) && r.state != RouteState::Inactive)
+            .collect();
         for r in rs.iter().filter(|r| down(r)) {
             let mut objects = vec![r.id.clone(), r.next_hop.id.clone(), table.to_owned()];
             let (severity, tail) = if let Some(s) = standby.first() {
