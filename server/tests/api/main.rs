@@ -20,3 +20,4 @@ mod system;
 mod topology;
 mod topology_layouts;
 mod two_processes;
+mod wall;
