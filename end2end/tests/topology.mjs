@@ -145,7 +145,7 @@ test('the current view exports as a valid standalone SVG, as PNG, and the graph 
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
   const png = readFileSync(await pngDownload.path());
   expect(pngDownload.suggestedFilename() === 'topology.png' && png.subarray(1, 4).toString() === 'PNG' && png.length > 1000, `png: ${png.length} bytes`);
-  const json = await (await page.request.get(await page.getAttribute('#export-json', 'href'))).json();
+  const json = await (await page.request.get(`${base}${await page.getAttribute("#export-json", "href")}`)).json();
   expect(json.nodes.length === await nodeCount(page) && json.edges.length > 0, `json: ${json.nodes.length} nodes`);
   expect(json.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y) && n.state), 'positions and states');
   expect(page.problems.length === 0, page.problems.join('\n'));

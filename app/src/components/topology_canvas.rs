@@ -19,8 +19,9 @@ enum Gesture {
         start: (f64, f64),
         from: ViewBox,
     },
+    // Only plain data (the server renders this component too, on any thread): the node's
+    // element is looked up by id when needed.
     Drag {
-        node: Element,
         id: String,
         start: (f64, f64),
         centre: (f64, f64),
@@ -52,6 +53,14 @@ fn node_at(target: Option<leptos::web_sys::EventTarget>) -> Option<Element> {
         .flatten()
 }
 
+/// The drawn node with `data-id` = `id` (compared as text: ids may hold any character).
+fn node_by_id(host: &Element, id: &str) -> Option<Element> {
+    let nodes = host.query_selector_all("g.node").ok()?;
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .find(|n| n.get_attribute("data-id").as_deref() == Some(id))
+}
+
 fn number(e: &Element, attr: &str) -> Option<f64> {
     e.get_attribute(attr)?.parse().ok()
 }
@@ -61,7 +70,7 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
     let ui = expect_context::<TopologyUi>();
     let host = NodeRef::<leptos::html::Div>::new();
     let interactive = RwSignal::new(false);
-    let gesture = StoredValue::new_local(None::<Gesture>);
+    let gesture = StoredValue::new(None::<Gesture>);
     // Hydrated: switch the panel from scrolling to pan and zoom, and learn the whole drawing.
     Effect::new(move |_| {
         let Some(host) = host.get() else { return };
@@ -130,7 +139,6 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
                     number(&node, "data-y").unwrap_or(0.0),
                 );
                 Gesture::Drag {
-                    node,
                     id,
                     start,
                     centre,
@@ -158,11 +166,11 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
                 ));
             }
             Some(Gesture::Drag {
-                node, start, moved, ..
+                id, start, moved, ..
             }) => {
                 let (dx, dy) = (at.0 - start.0, at.1 - start.1);
                 *moved |= dx.hypot(dy) > CLICK_SLOP;
-                if *moved {
+                if let Some(node) = node_by_id(&host, id).filter(|_| *moved) {
                     let _ = node.set_attribute(
                         "transform",
                         &format!("translate({:.1} {:.1})", dx * upp, dy * upp),
@@ -177,7 +185,6 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
             return;
         };
         let Gesture::Drag {
-            node,
             id,
             start,
             centre,
@@ -198,7 +205,9 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
         let (upp, _, _) = fit(cur, cw, ch);
         let x = centre.0 + (ev.client_x() as f64 - start.0) * upp;
         let y = centre.1 + (ev.client_y() as f64 - start.1) * upp;
-        let _ = node.class_list().add_1("pinning");
+        if let Some(node) = node_by_id(&host, &id) {
+            let _ = node.class_list().add_1("pinning");
+        }
         ui.pin.dispatch(PinNode {
             id,
             x: x as f32,
@@ -206,8 +215,10 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
         });
     };
     let on_cancel = move |_: PointerEvent| {
-        if let Some(Some(Gesture::Drag { node, .. })) = gesture.try_update_value(Option::take) {
-            let _ = node.remove_attribute("transform");
+        if let Some(Some(Gesture::Drag { id, .. })) = gesture.try_update_value(Option::take) {
+            if let Some(node) = host.get().and_then(|h| node_by_id(&h, &id)) {
+                let _ = node.remove_attribute("transform");
+            }
         }
     };
     let on_key = move |ev: KeyboardEvent| {
