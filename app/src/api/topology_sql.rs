@@ -34,6 +34,12 @@ pub async fn drawn(
     let mut shown = aggregate::aggregate(&full.graph, &full.groups, &expanded);
     for node in &mut shown.nodes {
         node.pinned = pins.get(&node.id).map(|[x, y]| (*x, *y));
+        if node.kind == Kind::Group {
+            // Group names are paths ("Alibaba Cloud › account · region › gateway"): the node
+            // shows the innermost part, the panel the whole name.
+            let name = node.id.strip_prefix(GROUP_PREFIX).unwrap_or(&node.id);
+            node.label = name.rsplit(" › ").next().unwrap_or(name).to_string();
+        }
     }
     let layout = layout::layout(&shown, &layout::Options::default(), None);
     Ok(Drawn {

@@ -13,6 +13,7 @@ pub mod aggregate;
 mod crossings;
 mod csr;
 mod layered;
+mod legend;
 mod model;
 mod order;
 mod pack;

@@ -14,19 +14,9 @@ use crate::pipeline::finite;
 const PAD: f32 = 16.0;
 const LEGEND_H: f32 = 64.0;
 const LEGEND_W: f32 = 1040.0;
-const LEGEND_KIND_W: f32 = 170.0;
-const STATES: [State; 4] = [State::Up, State::Degraded, State::Down, State::Unknown];
-const KINDS: [Kind; 6] = [
-    Kind::Vpc,
-    Kind::VpnGateway,
-    Kind::Connection,
-    Kind::CustomerGateway,
-    Kind::Site,
-    Kind::Group,
-];
 
 /// Stroke colour, fill colour, dash pattern and icon of a state.
-fn style(s: State) -> (&'static str, &'static str, &'static str, &'static str) {
+pub(crate) fn style(s: State) -> (&'static str, &'static str, &'static str, &'static str) {
     match s {
         State::Up => ("#1b7f3b", "#e3f4e8", "none", "✓"),
         State::Degraded => ("#b26b00", "#fff1d6", "6 3", "!"),
@@ -35,7 +25,7 @@ fn style(s: State) -> (&'static str, &'static str, &'static str, &'static str) {
     }
 }
 
-fn state_name(s: State) -> &'static str {
+pub(crate) fn state_name(s: State) -> &'static str {
     match s {
         State::Up => "up",
         State::Degraded => "degraded",
@@ -62,7 +52,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// SVG element for a node shape of `kind` centred at (x, y).
-fn shape(kind: Kind, x: f32, y: f32, w: f32, h: f32) -> String {
+pub(crate) fn shape(kind: Kind, x: f32, y: f32, w: f32, h: f32) -> String {
     let (l, r, t, b) = (x - w / 2.0, x + w / 2.0, y - h / 2.0, y + h / 2.0);
     let poly = |pts: &[(f32, f32)]| {
         let p: Vec<String> = pts.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect();
@@ -87,23 +77,13 @@ fn shape(kind: Kind, x: f32, y: f32, w: f32, h: f32) -> String {
 }
 
 /// A small filled circle on the top-right corner of a pinned node (a shape, not a colour).
-fn pin_mark(pinned: bool, x: f32, y: f32) -> String {
+pub(crate) fn pin_mark(pinned: bool, x: f32, y: f32) -> String {
     if !pinned {
         return String::new();
     }
     format!(
         "<circle class=\"pin\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#333\" stroke=\"#fff\"><title>pinned</title></circle>"
     )
-}
-
-/// Kind names in the legend: kinds that share a shape share an entry.
-fn legend_label(k: Kind) -> &'static str {
-    match k {
-        Kind::Vpc => "VPC / VBR",
-        Kind::VpnGateway => "Gateway / router interface",
-        Kind::Connection => "Connection / tunnel / line",
-        other => other.label(),
-    }
 }
 
 /// Renders `graph` as laid out in `layout`.
@@ -189,45 +169,9 @@ pub fn render(graph: &Graph, layout: &Layout) -> String {
             pin_mark(n.pinned.is_some(), p.x + n.width / 2.0, p.y - n.height / 2.0)
         );
     }
-    legend(&mut s, x0 + PAD, y0 + h - LEGEND_H + 8.0);
+    crate::legend::legend(&mut s, x0 + PAD, y0 + h - LEGEND_H + 8.0);
     s.push_str("</svg>");
     s
-}
-
-fn legend(s: &mut String, x: f32, y: f32) {
-    let _ = write!(s, "<g class=\"legend\">");
-    for (i, st) in STATES.iter().enumerate() {
-        let (stroke, fill, dash, icon) = style(*st);
-        let lx = x + i as f32 * 110.0;
-        let _ = write!(
-            s,
-            "<rect x=\"{lx:.1}\" y=\"{y:.1}\" width=\"22\" height=\"14\" fill=\"{fill}\" stroke=\"{stroke}\" \
-             stroke-dasharray=\"{dash}\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"{stroke}\">{icon} {}</text>",
-            lx + 28.0,
-            y + 11.0,
-            state_name(*st)
-        );
-    }
-    let px = x + STATES.len() as f32 * 110.0;
-    let _ = write!(
-        s,
-        "{}<text x=\"{:.1}\" y=\"{:.1}\">pinned</text>",
-        pin_mark(true, px + 8.0, y + 7.0),
-        px + 18.0,
-        y + 11.0
-    );
-    for (i, k) in KINDS.iter().enumerate() {
-        let lx = x + i as f32 * LEGEND_KIND_W;
-        let _ = write!(
-            s,
-            "{} fill=\"#fff\" stroke=\"#555\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            shape(*k, lx + 14.0, y + 36.0, 28.0, 14.0),
-            lx + 32.0,
-            y + 40.0,
-            legend_label(*k)
-        );
-    }
-    s.push_str("</g>");
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod routes_page;
 mod sessions;
 mod system;
 mod topology;
+mod topology_graph;
 mod topology_layouts;
 mod two_processes;
 mod wall;
