@@ -9,12 +9,13 @@ test('gateways and sites: merged sites, worst first, filters in the URL, links t
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   await waitFor(async () => {
     await page.goto(`${base}/gateways`);
-    return (await page.$$('#gateways-table tbody tr')).length > 0 && (await page.$$('#sites-table tbody tr')).length > 0;
-  }, 'gateways and sites', 60000);
+    // The first sync is done once connections reach a site from both clouds.
+    return (await page.$$('#gateways-table tbody tr')).length > 0 && (await page.textContent('#sites-table')).includes('across 2 clouds');
+  }, 'gateways and sites of a full sync', 90000);
   expect((await page.textContent('#data-as-of')).includes('Data as of'), 'freshness shown');
   const sites = await page.$$eval('#sites-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent.trim()));
   expect(sites.every((s) => /(\d+ of \d+ tunnels up across \d clouds?)|(no tunnel)/.test(s)), `site lines: ${sites}`);
-  expect(sites.some((s) => s.endsWith('across 2 clouds')), 'a site reached from both clouds');
+  expect(sites.some((s) => s.endsWith('across 2 clouds')), `a site reached from both clouds: ${sites}`);
   const all = await rows(page, 'gateways-table');
   const ranks = all.map((r) => RANK[r.state]);
   expect(ranks.every((r, i) => i === 0 || ranks[i - 1] <= r), `worst first: ${all.map((r) => r.state)}`);

@@ -206,14 +206,14 @@ fn linked(connections: &[ConnectionOf], key: &GatewayKey, end: End) -> Vec<Linke
 /// Every present connection with its tunnels counted and the gateways at both ends.
 async fn connections(pool: &PgPool) -> Result<Vec<ConnectionOf>, AppError> {
     let rows = sqlx::query(
-        "SELECT c.account_id, a.cloud, c.region, c.cloud_id, c.name, c.state, \
+        "SELECT c.account_id, a.cloud, a.name AS account, c.region, c.cloud_id, c.name, c.state, \
            c.attrs ->> 'gateway_id' AS gateway_id, c.attrs ->> 'customer_gateway_id' AS cgw_id, \
            count(t.cloud_id) FILTER (WHERE t.state = 'up') AS up, count(t.cloud_id) AS total \
          FROM resource_current c JOIN cloud_account a ON a.id = c.account_id \
          LEFT JOIN resource_current t ON t.kind = 'tunnel' AND t.account_id = c.account_id \
            AND t.region = c.region AND t.parent_id = c.cloud_id \
          WHERE c.kind = 'connection' \
-         GROUP BY c.account_id, a.cloud, c.region, c.cloud_id, c.name, c.state, c.attrs",
+         GROUP BY c.account_id, a.cloud, a.name, c.region, c.cloud_id, c.name, c.state, c.attrs",
     )
     .fetch_all(pool)
     .await?;
@@ -229,6 +229,8 @@ async fn connections(pool: &PgPool) -> Result<Vec<ConnectionOf>, AppError> {
                     id: r.try_get("cloud_id")?,
                     name: r.try_get("name")?,
                     cloud: r.try_get("cloud")?,
+                    account: r.try_get("account")?,
+                    region: region.clone(),
                     state: r.try_get("state")?,
                     tunnels_up: r.try_get("up")?,
                     tunnels: r.try_get("total")?,

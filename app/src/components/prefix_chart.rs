@@ -60,6 +60,17 @@ pub fn step_paths(
     })
 }
 
+/// Samples in the window whose counts differ from the sample before (two sync jobs of a
+/// region finishing together may record the same counts twice).
+pub fn changes(samples: &[PrefixPoint], from: DateTime<Utc>) -> usize {
+    samples
+        .windows(2)
+        .filter(|w| {
+            w[1].at >= from && (w[0].learned, w[0].advertised) != (w[1].learned, w[1].advertised)
+        })
+        .count()
+}
+
 /// The chart, or a sentence saying why there is none.
 #[component]
 pub fn PrefixChart(
@@ -87,7 +98,7 @@ pub fn PrefixChart(
             </svg>
             <figcaption>
                 <span class="key learned">"— learned"</span>" "<span class="key advertised">"— advertised"</span>
-                <span class="muted">{format!(" · {} change(s) in the window, UTC", samples.iter().filter(|s| s.at >= from).count())}</span>
+                <span class="muted">{format!(" · {} change(s) of the counts in the window, UTC", changes(&samples, from))}</span>
             </figcaption>
         </figure>
     }
@@ -118,6 +129,18 @@ mod tests {
         assert_eq!(g.y_max, 4);
         assert_eq!(g.learned, "M40.0,10.0 H280.0 V85.0 H640.0");
         assert_eq!(g.advertised, "M40.0,160.0 H280.0 V122.5 H640.0");
+        let repeated = [
+            point(0, 4, 0),
+            point(6, 2, 1),
+            point(7, 2, 1),
+            point(8, 3, 1),
+        ];
+        assert_eq!(
+            changes(&repeated, at(2)),
+            2,
+            "a repeated sample is no change"
+        );
+        assert_eq!(changes(&repeated, at(7)), 1);
     }
 
     #[test]

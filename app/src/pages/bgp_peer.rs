@@ -22,7 +22,8 @@ pub fn BgpPeerPage() -> impl IntoView {
             dir: p.get("dir").filter(|v| !v.is_empty()),
         }
     });
-    let data = Resource::new(move || query.get(), get_bgp_peer);
+    let live = crate::components::live::use_live_tick();
+    let data = Resource::new(move || (query.get(), live.get()), |(q, _)| get_bgp_peer(q));
     view! {
         <Title text="BGP peer"/>
         <section class="bgp-peer">
@@ -79,10 +80,11 @@ fn Peer(view: PeerView, query: PeerQuery) -> impl IntoView {
         "BGP peer {}",
         s.peer_ip.clone().unwrap_or_else(|| s.id.clone())
     );
-    let state = if s.state == "up" {
-        "established".to_string()
-    } else {
-        s.raw_state.clone().unwrap_or_else(|| s.state.clone())
+    // The normalised state, then the cloud's own word for it (Alibaba reports "false").
+    let state = match (s.state.as_str(), s.raw_state.as_deref()) {
+        ("up", _) => "established".to_string(),
+        (st, Some(raw)) if raw != st => format!("{st} ({raw})"),
+        (st, _) => st.to_string(),
     };
     view! {
         <h1>{title}</h1>

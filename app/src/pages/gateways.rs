@@ -23,11 +23,13 @@ pub fn GatewaysPage() -> impl IntoView {
             q: get("q"),
         }
     });
-    let data = Resource::new(move || query.get(), list_gateways);
+    let live = crate::components::live::use_live_tick();
+    let data = Resource::new(move || (query.get(), live.get()), |(q, _)| list_gateways(q));
     view! {
-        <Title text="Gateways and sites"/>
+        <Title text="Gateways"/>
         <section class="gateways">
-            <h1>"Gateways and sites"</h1>
+            <h1>"Gateways"</h1>
+            <p class="lead">"The VPN gateways of both clouds, and the on-premises sites: customer gateways of every account and cloud that share a public IP (or FQDN and ASN) merged into one, with the connections that reach them."</p>
             <Transition fallback=|| view! { <p class="loading">"Loading gateways and sites…"</p> }>
                 {move || Suspend::new(async move {
                     let q = query.get_untracked();
@@ -91,7 +93,7 @@ fn ConnectionLinks(connections: Vec<LinkedConnection>) -> impl IntoView {
                 <li>
                     <span class=format!("badge {}", c.state)>{format!("{} {}/{}", mark(&c.state), c.tunnels_up, c.tunnels)}</span>
                     " " <a href=format!("/connections/{}", crate::url::encode(&c.id))>{c.name.unwrap_or_else(|| c.id.clone())}</a>
-                    <span class="muted">{format!(" {}", cloud_label(&c.cloud))}</span>
+                    <div class="muted">{format!("{} · {} · {}", cloud_label(&c.cloud), c.account, c.region)}</div>
                 </li>
             }).collect_view()}
         </ul>
