@@ -12,6 +12,21 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 const INPUT_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+/// Lists of added or gone resources longer than this start folded.
+const OPEN_UP_TO: usize = 20;
+
+/// "128 bgp sessions · 81 connections".
+fn by_kind(rs: &[DiffResource]) -> String {
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    for r in rs {
+        *counts.entry(r.kind.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(k, n)| format!("{n} {}", k.replace('_', " ")))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 #[component]
 pub fn HistoryDiffPage() -> impl IntoView {
@@ -112,9 +127,18 @@ fn Diff(diff: HistoryDiff) -> impl IntoView {
         return view! { <p class="empty" id="diff-empty">{format!("Nothing changed between {} and {}.", time(from), time(to))}</p> }.into_any();
     }
     let list = |id: &'static str, title: &'static str, rs: Vec<DiffResource>| {
+        // A first sync in the interval adds hundreds: counted by kind, listed on demand.
+        let (heading, open, kinds) = (
+            format!("{title} ({})", rs.len()),
+            rs.len() <= OPEN_UP_TO,
+            by_kind(&rs),
+        );
         (!rs.is_empty()).then(|| view! {
-            <h2>{title}</h2>
-            <ul class="changes" id=id>{rs.into_iter().map(|r| view! { <li><Name resource=r/></li> }).collect_view()}</ul>
+            <h2>{heading}</h2>
+            <details open=open>
+                <summary>{kinds}</summary>
+                <ul class="changes" id=id>{rs.into_iter().map(|r| view! { <li><Name resource=r/></li> }).collect_view()}</ul>
+            </details>
         })
     };
     view! {
