@@ -4,12 +4,17 @@
 //! a sample is stored only when a session's counts differ from its latest one, so the series
 //! is a list of change points (a step function) and a steady session costs one row. The counts
 //! are those of the `bgp_session_prefix_count` view, the definition the looking glass reads
-//! (computed in one pass here; see [`record_prefix_samples`]).
+//! (computed from one read of the region's rows here; see `bgp_sample_counts.rs` for why).
 
 use crate::Result;
 use chrono::{DateTime, Utc};
 use sqlx::{PgPool, Row};
+use std::collections::HashMap;
 use uuid::Uuid;
+
+// Kept in its own file (declared here so the crate root stays as it is).
+#[path = "bgp_sample_counts.rs"]
+mod counts;
 
 /// Prefix counts of one session from `at` until the next sample.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,44 +29,55 @@ pub struct PrefixSample {
 
 /// Samples the present BGP sessions of (account, region) at `at`: one row per session whose
 /// counts changed since its latest sample (or that has none). Returns the rows written.
-///
-/// The counts are those of the `bgp_session_prefix_count` view, computed in one pass: that
-/// view counts each session's routes with two correlated subqueries over `bgp_session_route`
-/// (a scan of the region's routes per session and direction) and takes ~25 ms to plan, which
-/// made sampling, run after every sessions or routes write, most of a full sync's database
-/// time. Here the region's `bgp_session_route` rows are grouped once and joined to the
-/// sessions; the `greatest(…)` of the session's own counts is the view's, term for term (a
-/// test holds the two equal).
 pub async fn record_prefix_samples(
     pool: &PgPool,
     account_id: Uuid,
     region: &str,
     at: DateTime<Utc>,
 ) -> Result<u64> {
+    let counts = counts::region_counts(pool, account_id, region).await?;
+    let latest: HashMap<String, (i64, i64)> = sqlx::query(
+        "SELECT DISTINCT ON (cloud_id) cloud_id, advertised, learned FROM bgp_prefix_sample \
+         WHERE account_id = $1 AND region = $2 ORDER BY cloud_id, at DESC, id DESC",
+    )
+    .bind(account_id)
+    .bind(region)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("cloud_id")?,
+            (r.try_get("advertised")?, r.try_get("learned")?),
+        ))
+    })
+    .collect::<std::result::Result<_, sqlx::Error>>()?;
+    let changed: Vec<_> = counts
+        .into_iter()
+        .filter(|(id, adv, lrn)| latest.get(id) != Some(&(*adv, *lrn)))
+        .collect();
+    if changed.is_empty() {
+        return Ok(0);
+    }
+    let mut ids = Vec::with_capacity(changed.len());
+    let mut advertised = Vec::with_capacity(changed.len());
+    let mut learned = Vec::with_capacity(changed.len());
+    for (id, adv, lrn) in changed {
+        ids.push(id);
+        advertised.push(adv);
+        learned.push(lrn);
+    }
     Ok(sqlx::query(
-        "WITH routes AS (SELECT session_id, \
-           count(*) FILTER (WHERE direction = 'advertised') AS advertised, \
-           count(*) FILTER (WHERE direction = 'learned') AS learned \
-           FROM bgp_session_route WHERE account_id = $1 AND region = $2 GROUP BY session_id), \
-         c AS (SELECT b.cloud_id AS session_id, \
-           greatest(coalesce(jsonb_array_length(b.attrs -> 'advertised'), 0), \
-             coalesce(r.advertised, 0))::bigint AS advertised, \
-           greatest(coalesce(jsonb_array_length(b.attrs -> 'learned'), 0), \
-             coalesce((b.attrs ->> 'received_count')::bigint, 0), \
-             coalesce(r.learned, 0))::bigint AS learned \
-           FROM resource_current b LEFT JOIN routes r ON r.session_id = b.cloud_id \
-           WHERE b.account_id = $1 AND b.region = $2 AND b.kind = 'bgp_session') \
-         INSERT INTO bgp_prefix_sample (account_id, region, cloud_id, at, advertised, learned) \
-         SELECT $1, $2, c.session_id, $3, c.advertised, c.learned FROM c \
-         LEFT JOIN LATERAL (SELECT p.advertised, p.learned FROM bgp_prefix_sample p \
-           WHERE p.account_id = $1 AND p.region = $2 AND p.cloud_id = c.session_id \
-           ORDER BY p.at DESC, p.id DESC LIMIT 1) last ON true \
-         WHERE last.learned IS NULL OR last.advertised <> c.advertised \
-           OR last.learned <> c.learned",
+        "INSERT INTO bgp_prefix_sample (account_id, region, cloud_id, at, advertised, learned) \
+         SELECT $1, $2, u.id, $3, u.advertised, u.learned \
+         FROM UNNEST($4::text[], $5::bigint[], $6::bigint[]) AS u(id, advertised, learned)",
     )
     .bind(account_id)
     .bind(region)
     .bind(at)
+    .bind(&ids)
+    .bind(&advertised)
+    .bind(&learned)
     .execute(pool)
     .await?
     .rows_affected())
