@@ -10,6 +10,8 @@ pub mod role;
 pub mod scope;
 
 #[cfg(feature = "server")]
+pub mod api_tokens;
+#[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
 mod error;
