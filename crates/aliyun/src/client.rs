@@ -178,6 +178,12 @@ impl Client {
             if let Some(gate) = &self.gate {
                 gate.0.finished(action, outcome(&result));
             }
+            callgate::observe::report(callgate::observe::Attempt {
+                cloud: "aliyun",
+                api: action,
+                result: observed(&result),
+                retry: attempt > 0,
+            });
             match result {
                 Err(e) if e.is_retryable() && attempt + 1 < max => {
                     let delay = self.retry.backoff(attempt);
@@ -248,6 +254,17 @@ fn outcome(result: &Result<Value, Error>) -> callgate::Outcome {
         }
         Err(Error::Timeout { .. } | Error::Connect { .. }) => callgate::Outcome::NoAnswer,
         _ => callgate::Outcome::Answered,
+    }
+}
+
+/// How an attempt ended, for metrics (success and non-rate errors told apart).
+fn observed(result: &Result<Value, Error>) -> callgate::observe::AttemptResult {
+    use callgate::observe::AttemptResult;
+    match (result, outcome(result)) {
+        (Ok(_), _) => AttemptResult::Ok,
+        (_, callgate::Outcome::Throttled) => AttemptResult::Throttled,
+        (_, callgate::Outcome::NoAnswer) => AttemptResult::NoAnswer,
+        (Err(_), callgate::Outcome::Answered) => AttemptResult::Error,
     }
 }
 

@@ -5,6 +5,8 @@
 //! The clients know nothing of budgets; the sync engine knows nothing of HTTP. This trait is
 //! the whole contract between them, in a crate of its own so both clients share one definition.
 
+pub mod observe;
+
 use std::future::Future;
 use std::pin::Pin;
 

@@ -36,6 +36,17 @@ fn outcome<T>(result: &Result<T, Error>) -> callgate::Outcome {
     }
 }
 
+/// How an attempt ended, for metrics (success and non-rate errors told apart).
+fn observed<T>(result: &Result<T, Error>) -> callgate::observe::AttemptResult {
+    use callgate::observe::AttemptResult;
+    match (result, outcome(result)) {
+        (Ok(_), _) => AttemptResult::Ok,
+        (_, callgate::Outcome::Throttled) => AttemptResult::Throttled,
+        (_, callgate::Outcome::NoAnswer) => AttemptResult::NoAnswer,
+        (Err(_), callgate::Outcome::Answered) => AttemptResult::Error,
+    }
+}
+
 impl Client {
     /// Sends with retries and returns the raw body of a 2xx response.
     pub(crate) async fn execute(
@@ -49,9 +60,10 @@ impl Client {
     ) -> Result<Vec<u8>, Error> {
         let idempotent = method == Method::GET || method == Method::HEAD;
         let api = format!("{method} {}", callgate::path_family(path));
-        run_with_retry(&self.config.retry, idempotent, |_| async {
+        let (api, method, body) = (&api, &method, &body);
+        run_with_retry(&self.config.retry, idempotent, |attempt| async move {
             if let Some(gate) = &self.config.gate {
-                gate.0.admit(&api).await;
+                gate.0.admit(api).await;
             }
             let result = self
                 .send_once(
@@ -64,8 +76,14 @@ impl Client {
                 )
                 .await;
             if let Some(gate) = &self.config.gate {
-                gate.0.finished(&api, outcome(&result));
+                gate.0.finished(api, outcome(&result));
             }
+            callgate::observe::report(callgate::observe::Attempt {
+                cloud: "huawei",
+                api,
+                result: observed(&result),
+                retry: attempt > 1,
+            });
             result
         })
         .await
