@@ -30,11 +30,26 @@ pub struct BgpRow {
     pub flaps_24h: i64,
 }
 
+impl BgpRow {
+    /// "established", else the normalised state with the cloud's own word when it differs
+    /// ("down (Idle)"; Alibaba's is a bare "false", which alone reads as nothing).
+    pub fn state_label(&self) -> String {
+        match (self.state.as_str(), self.raw_state.as_deref()) {
+            ("up", _) => "established".to_string(),
+            (state, Some(raw)) if !raw.eq_ignore_ascii_case(state) => format!("{state} ({raw})"),
+            (state, _) => state.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BgpView {
     pub rows: Vec<BgpRow>,
     pub established: usize,
     pub not_established: usize,
+    /// The oldest last successful sync of BGP sessions: everything is at least this fresh.
+    pub as_of: Option<DateTime<Utc>>,
+    pub generated_at: DateTime<Utc>,
 }
 
 #[server(endpoint = "bgp")]
@@ -44,4 +59,35 @@ pub async fn list_bgp_sessions(
 ) -> Result<BgpView, AppError> {
     let app = expect_context::<crate::state::AppState>();
     crate::api::bgp_sql::sessions(&app.pool, state, asn, Utc::now()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_label_adds_the_clouds_word_only_when_it_says_more() {
+        let row = |state: &str, raw: Option<&str>| BgpRow {
+            cloud: "aliyun".into(),
+            account: "a".into(),
+            region: "r".into(),
+            id: "bgp-1".into(),
+            over: None,
+            peer_ip: None,
+            local_asn: None,
+            peer_asn: None,
+            state: state.into(),
+            raw_state: raw.map(Into::into),
+            reason: None,
+            state_since: DateTime::<Utc>::MIN_UTC,
+            in_state_secs: 0,
+            advertised: 0,
+            learned: 0,
+            flaps_24h: 0,
+        };
+        assert_eq!(row("up", Some("true")).state_label(), "established");
+        assert_eq!(row("down", Some("false")).state_label(), "down (false)");
+        assert_eq!(row("down", Some("Down")).state_label(), "down");
+        assert_eq!(row("pending", None).state_label(), "pending");
+    }
 }

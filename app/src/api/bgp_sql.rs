@@ -38,10 +38,19 @@ pub async fn sessions(
         .map(|(_, row)| row)
         .collect::<Vec<_>>();
     let established = rows.iter().filter(|r| r.state == "up").count();
+    let as_of: Option<DateTime<Utc>> = sqlx::query_scalar(
+        "SELECT min(f.last_success_at) FROM sync_freshness f \
+         JOIN cloud_account a ON a.id = f.account_id AND a.deleted_at IS NULL \
+         WHERE f.kind = 'bgp_session'",
+    )
+    .fetch_one(pool)
+    .await?;
     Ok(BgpView {
         not_established: rows.len() - established,
         established,
         rows,
+        as_of,
+        generated_at: now,
     })
 }
 

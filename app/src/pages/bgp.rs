@@ -2,6 +2,7 @@
 //! so the page reads without JavaScript and every view is a link.
 
 use crate::api::bgp::{list_bgp_sessions, BgpRow, BgpView};
+use crate::components::data_as_of::DataAsOf;
 use crate::components::rollups::cloud_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,9 +15,10 @@ pub fn BgpPage() -> impl IntoView {
         let p = params.get();
         (p.get("state"), p.get("asn"))
     });
+    let live = crate::components::live::use_live_tick();
     let data = Resource::new(
-        move || filter.get(),
-        |(state, asn)| list_bgp_sessions(state, asn),
+        move || (filter.get(), live.get()),
+        |((state, asn), _)| list_bgp_sessions(state, asn),
     );
     view! {
         <Title text="BGP"/>
@@ -67,12 +69,16 @@ fn Sessions(view: BgpView) -> impl IntoView {
         rows,
         established,
         not_established,
+        as_of,
+        generated_at,
     } = view;
+    let freshness = view! { <DataAsOf as_of=as_of generated_at=generated_at/> };
     if rows.is_empty() {
-        return view! { <p class="empty" id="no-sessions">"No BGP session matches."</p> }
+        return view! { {freshness} <p class="empty" id="no-sessions">"No BGP session matches."</p> }
             .into_any();
     }
     view! {
+        {freshness}
         <p class="summary" id="bgp-summary">{format!("{established} established · {not_established} not established")}</p>
         <table class="grid" id="sessions">
             <thead><tr><th>"State"</th><th>"Peer"</th><th>"Peer ASN"</th><th>"Local ASN"</th><th>"Over"</th><th>"Account"</th><th>"In state"</th><th>"Advertised"</th><th>"Learned"</th><th>"Flaps 24 h"</th></tr></thead>
@@ -80,7 +86,7 @@ fn Sessions(view: BgpView) -> impl IntoView {
                 {rows.into_iter().map(|r| {
                     let mark = if r.state == "up" { "▲" } else if r.state == "down" { "▼" } else { "○" };
                     let flap_class = if r.flaps_24h > 0 { "warn-text" } else { "" };
-                    let label = if r.state == "up" { "established".to_string() } else { r.raw_state.clone().unwrap_or_else(|| r.state.clone()) };
+                    let label = r.state_label();
                     view! {
                         <tr data-state=r.state.clone()>
                             <td><span class=format!("badge {}", r.state)>{format!("{mark} {label}")}</span>{r.reason.clone().map(|x| view! { <div class="reason">{x}</div> })}</td>

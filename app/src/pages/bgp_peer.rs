@@ -80,12 +80,7 @@ fn Peer(view: PeerView, query: PeerQuery) -> impl IntoView {
         "BGP peer {}",
         s.peer_ip.clone().unwrap_or_else(|| s.id.clone())
     );
-    // The normalised state, then the cloud's own word for it (Alibaba reports "false").
-    let state = match (s.state.as_str(), s.raw_state.as_deref()) {
-        ("up", _) => "established".to_string(),
-        (st, Some(raw)) if raw != st => format!("{st} ({raw})"),
-        (st, _) => st.to_string(),
-    };
+    let state = s.state_label();
     view! {
         <h1>{title}</h1>
         <DataAsOf as_of=as_of generated_at=generated_at/>

@@ -10,6 +10,7 @@ async fn bgp_sessions_are_listed_worst_first_and_filter() {
     let (emu, pool, _) = synced_toy_estate().await;
     let all = sessions(&pool, None, None, Utc::now()).await.unwrap();
     assert!(!all.rows.is_empty());
+    assert!(all.as_of.is_some(), "data as of the sync");
     assert_eq!(all.established + all.not_established, all.rows.len());
     let first_up = all
         .rows
