@@ -110,7 +110,15 @@ if [ "$PURPOSE" = test ]; then
     "$ROOT/crates/emulator/tests/sdk/run.sh" --setup
     done_step
   fi
-  # 8. Playwright (the library only: it never downloads a browser).
+  # 8. schemathesis (PyPI), which tests the JSON API from its OpenAPI document.
+  if [ ! -x "$ROOT/.tools/schemathesis/bin/schemathesis" ]; then
+    python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+    step "pip install schemathesis into .tools/schemathesis"
+    python3 -m venv "$ROOT/.tools/schemathesis"
+    "$ROOT/.tools/schemathesis/bin/pip" install -q "schemathesis==4.32.5"
+    done_step
+  fi
+  # 9. Playwright (the library only: it never downloads a browser).
   if [ ! -d "$ROOT/end2end/node_modules/playwright-core" ]; then
     command -v npm >/dev/null || apt_install nodejs npm
     step "npm ci in end2end/"

@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/setup") ssr=SsrMode::Async view=pages::login::SetupPage/>
                             <Route path=path!("/admin/users") ssr=SsrMode::Async view=pages::admin::users::UsersPage/>
                             <Route path=path!("/admin/walls") ssr=SsrMode::Async view=pages::admin::walls::WallTokensPage/>
+                            <Route path=path!("/admin/api-tokens") ssr=SsrMode::Async view=pages::admin::api_tokens::ApiTokensPage/>
                             <Route path=path!("/admin/audit") ssr=SsrMode::Async view=pages::admin::audit::AuditPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>

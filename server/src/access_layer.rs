@@ -14,18 +14,19 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-/// Paths anyone may request: probes, static files, sign-in and setup, and the wall (which
-/// checks its own token).
+/// Paths anyone may request: probes, static files, sign-in and setup, the wall and the JSON
+/// API (which check their own tokens), and metrics (public or token, as configured).
 pub fn is_public(path: &str) -> bool {
-    const EXACT: [&str; 6] = [
+    const EXACT: [&str; 7] = [
         "/healthz",
+        "/metrics",
         "/readyz",
         "/login",
         "/setup",
         "/favicon.svg",
         "/robots.txt",
     ];
-    const PREFIXES: [&str; 4] = ["/pkg/", "/api/session/", "/wall/", "/api/wall/"];
+    const PREFIXES: [&str; 5] = ["/pkg/", "/api/session/", "/wall/", "/api/wall/", "/api/v1/"];
     EXACT.contains(&path) || PREFIXES.iter().any(|p| path.starts_with(p))
 }
 

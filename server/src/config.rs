@@ -34,6 +34,9 @@ pub struct Settings {
     pub demo: DemoSettings,
     #[serde(default)]
     pub sync: SyncConfig,
+    /// Who may read `/metrics` (public by default; or a bearer token).
+    #[serde(default)]
+    pub metrics: crate::metrics::MetricsSettings,
     /// Key (base64, 32 bytes) that encrypts stored cloud credentials; default: a key file
     /// `<data_dir>/secret.key` created on first start with mode 0600.
     #[serde(default)]

@@ -34,6 +34,11 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             settings.session.idle_timeout_minutes,
         )));
     let shell_options = state.leptos_options.clone();
+    crate::metrics::install();
+    let scrape = crate::metrics_scrape::Scrape {
+        app: state.clone(),
+        access: settings.metrics.shared(),
+    };
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -41,6 +46,11 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .route("/admin/audit.csv", get(audit_csv))
         .route("/events", get(crate::events::console))
         .route("/wall/{token}/events", get(crate::events::wall))
+        .route(
+            "/metrics",
+            get(crate::metrics_scrape::metrics).with_state(scrape),
+        )
+        .merge(crate::api_v1::router())
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
@@ -53,7 +63,8 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(crate::guard::same_origin))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http());
+        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(crate::metrics::track_http));
     for (name, value) in crate::guard::security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }

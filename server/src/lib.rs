@@ -3,6 +3,7 @@
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
 pub mod access_layer;
+pub mod api_v1;
 pub mod background;
 pub mod call;
 pub mod change_feed;
@@ -15,6 +16,8 @@ pub mod events;
 pub mod guard;
 pub mod http;
 pub mod instance;
+pub mod metrics;
+pub mod metrics_scrape;
 pub mod shutdown;
 pub mod user_cmd;
 

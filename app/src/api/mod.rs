@@ -4,6 +4,7 @@
 //! context, calls a plain async function in the feature's `ssr` module (tested on its own),
 //! and maps the error to [`crate::error::AppError`].
 
+pub mod api_tokens;
 pub mod audit;
 pub mod bgp;
 pub mod bgp_peer;

@@ -4,6 +4,8 @@
 mod helpers;
 
 mod access;
+mod api_v1;
+mod api_v1_schemathesis;
 mod bgp;
 mod bgp_peer;
 mod binary;
@@ -13,6 +15,7 @@ mod gateways;
 mod history;
 mod history_diff;
 mod http_basics;
+mod metrics;
 mod overview;
 mod routes_page;
 mod sessions;

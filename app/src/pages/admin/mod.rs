@@ -1,6 +1,8 @@
-//! Admin pages: users, wall tokens and the audit log. The server refuses every admin server
-//! function to other roles; these pages only say so plainly instead of showing empty tables.
+//! Admin pages: users, wall tokens, API tokens and the audit log. The server refuses every
+//! admin server function to other roles; these pages only say so plainly instead of showing
+//! empty tables.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod users;
 pub mod walls;
@@ -10,9 +12,10 @@ use leptos::prelude::*;
 /// The admin pages' shared header: links between them, the current one marked.
 #[component]
 pub fn AdminTabs(current: &'static str) -> impl IntoView {
-    const TABS: [(&str, &str); 3] = [
+    const TABS: [(&str, &str); 4] = [
         ("/admin/users", "Users"),
         ("/admin/walls", "Wall tokens"),
+        ("/admin/api-tokens", "API tokens"),
         ("/admin/audit", "Audit log"),
     ];
     view! {

@@ -1,0 +1,291 @@
+//! The JSON API: bearer tokens (401 without a valid one), scopes enforced in SQL (out-of-scope
+//! ids are 404), pagination walks every row once, bad parameters are 400 with a reason, the
+//! OpenAPI document lists every path, and admins make tokens through the server function.
+
+use crate::helpers::{signed_in, spawn_app_on, TestApp};
+use crate::overview::synced_toy_estate;
+use auth::{Role, Scope};
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::collections::HashSet;
+
+async fn token(app: &TestApp, scope: Scope) -> String {
+    let now = Utc::now();
+    let (_, plain) = auth::api_tokens::create(
+        &app.pool,
+        "test",
+        &scope,
+        now + Duration::days(1),
+        "test",
+        now,
+        &mut rand::rngs::OsRng,
+    )
+    .await
+    .unwrap();
+    plain
+}
+
+async fn get(app: &TestApp, token: &str, path: &str) -> (StatusCode, Value) {
+    let resp = app
+        .client
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    let body = resp.json().await.unwrap_or(Value::Null);
+    (status, body)
+}
+
+fn items(body: &Value) -> &Vec<Value> {
+    body["items"].as_array().expect("items")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_bad_wall_and_revoked_tokens_are_401() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let anon = app
+        .client
+        .get(app.url("/api/v1/connections"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anon.status(), 401);
+    assert_eq!(anon.headers()["www-authenticate"], "Bearer");
+    let body: Value = anon.json().await.unwrap();
+    assert!(body["error"].as_str().unwrap().contains("Bearer"), "{body}");
+
+    let now = Utc::now();
+    let (wall, wall_plain) = auth::wall::create(
+        &app.pool,
+        "w",
+        &Scope::default(),
+        now + Duration::days(1),
+        "t",
+        now,
+        &mut rand::rngs::OsRng,
+    )
+    .await
+    .unwrap();
+    assert!(wall.name == "w");
+    let good = token(&app, Scope::default()).await;
+    let (made, revoked) = auth::api_tokens::create(
+        &app.pool,
+        "gone",
+        &Scope::default(),
+        now + Duration::days(1),
+        "t",
+        now,
+        &mut rand::rngs::OsRng,
+    )
+    .await
+    .unwrap();
+    auth::api_tokens::revoke(&app.pool, made.id, now)
+        .await
+        .unwrap();
+    for bad in ["gwa_made-up", wall_plain.as_str(), revoked.as_str()] {
+        let (status, _) = get(&app, bad, "/api/v1/accounts").await;
+        assert_eq!(status, 401, "{bad}");
+    }
+    let (status, body) = get(&app, &good, "/api/v1/accounts").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        items(&body).len(),
+        2,
+        "the toy estate has an account per cloud: {body}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_huawei_token_never_sees_aliyun_rows() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let all = token(&app, Scope::default()).await;
+    let huawei = token(
+        &app,
+        Scope {
+            clouds: vec!["huawei".into()],
+            ..Scope::default()
+        },
+    )
+    .await;
+    for path in [
+        "/api/v1/accounts",
+        "/api/v1/gateways",
+        "/api/v1/connections",
+        "/api/v1/bgp-sessions",
+        "/api/v1/routes",
+        "/api/v1/history",
+    ] {
+        let (status, body) = get(&app, &huawei, &format!("{path}?limit=500")).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(
+            items(&body).iter().all(|i| i["cloud"] == "huawei"),
+            "{path}: {body}"
+        );
+        let (_, everything) = get(&app, &all, &format!("{path}?limit=500")).await;
+        assert!(items(&everything).len() >= items(&body).len(), "{path}");
+    }
+    let (_, connections) = get(&app, &all, "/api/v1/connections?limit=500").await;
+    let aliyun = items(&connections)
+        .iter()
+        .find(|c| c["cloud"] == "aliyun")
+        .expect("an aliyun connection");
+    let path = format!("/api/v1/connections/{}", aliyun["id"].as_str().unwrap());
+    let (status, body) = get(&app, &huawei, &path).await;
+    assert_eq!(status, 404, "{body}");
+    let (status, body) = get(&app, &all, &path).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(!body["tunnels"].as_array().unwrap().is_empty(), "{body}");
+    assert!(body.to_string().to_lowercase().find("psk").is_none());
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pagination_walk_returns_every_row_once() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let all = token(&app, Scope::default()).await;
+    let (_, whole) = get(&app, &all, "/api/v1/routes?limit=500").await;
+    let expected: HashSet<String> = items(&whole)
+        .iter()
+        .map(|r| format!("{}/{}/{}", r["account"], r["region"], r["id"]))
+        .collect();
+    assert!(expected.len() > 4, "the walk needs several pages: {whole}");
+    let mut seen = Vec::new();
+    let mut next = Some("/api/v1/routes?limit=2".to_string());
+    while let Some(path) = next {
+        let (status, body) = get(&app, &all, &path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(items(&body).len() <= 2);
+        seen.extend(
+            items(&body)
+                .iter()
+                .map(|r| format!("{}/{}/{}", r["account"], r["region"], r["id"])),
+        );
+        next = body["next"].as_str().map(String::from);
+    }
+    assert_eq!(seen.len(), expected.len(), "no row twice");
+    assert_eq!(seen.into_iter().collect::<HashSet<_>>(), expected);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_parameters_are_400_with_a_reason() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let all = token(&app, Scope::default()).await;
+    for (query, says) in [
+        ("limit=0", "limit"),
+        ("limit=501", "limit"),
+        ("limit=many", "limit"),
+        ("cursor=%25%25", "cursor"),
+        ("cursor=bm90IGpzb24", "cursor"),
+    ] {
+        let (status, body) = get(&app, &all, &format!("/api/v1/connections?{query}")).await;
+        assert_eq!(status, 400, "{query}: {body}");
+        assert!(
+            body["error"].as_str().unwrap().contains(says),
+            "{query}: {body}"
+        );
+    }
+    let (status, _) = get(&app, &all, "/api/v1/nothing-here").await;
+    assert_eq!(status, 404);
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_openapi_document_lists_every_path() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let doc: Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/v1/accounts",
+        "/api/v1/gateways",
+        "/api/v1/gateways/{id}",
+        "/api/v1/connections",
+        "/api/v1/connections/{id}",
+        "/api/v1/bgp-sessions",
+        "/api/v1/routes",
+        "/api/v1/history",
+        "/api/v1/conflicts",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_create_and_revoke_tokens_and_it_is_audited() {
+    let (_emu, pool, _) = synced_toy_estate().await;
+    let app = spawn_app_on(pool).await;
+    let admin = signed_in(&app, "root.admin", Role::Admin).await;
+    let created: Value = admin
+        .post(app.url("/api/admin/api-tokens/create"))
+        .form(&[("name", "exporter"), ("days", "7"), ("clouds", "aliyun")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let plain = created["token"].as_str().expect("the token, once");
+    let (status, body) = get(&app, plain, "/api/v1/gateways").await;
+    assert_eq!(status, 200);
+    assert!(items(&body).iter().all(|g| g["cloud"] == "aliyun"));
+    let listed: Value = admin
+        .post(app.url("/api/admin/api-tokens"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let row = &listed[0];
+    assert_eq!(row["scope"], "clouds aliyun");
+    assert!(
+        !listed.to_string().contains(plain),
+        "the list never shows a token"
+    );
+    let revoked = admin
+        .post(app.url("/api/admin/api-tokens/revoke"))
+        .form(&[("id", row["id"].as_str().unwrap())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 200);
+    assert_eq!(get(&app, plain, "/api/v1/gateways").await.0, 401);
+    let actions: Vec<(String,)> =
+        sqlx::query_as("SELECT action FROM audit_log WHERE action LIKE 'api_token_%' ORDER BY id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let actions: Vec<&str> = actions.iter().map(|(a,)| a.as_str()).collect();
+    assert_eq!(actions, ["api_token_created", "api_token_revoked"]);
+    let viewer = signed_in(&app, "just.looking", Role::Viewer).await;
+    let refused = viewer
+        .post(app.url("/api/admin/api-tokens/create"))
+        .form(&[("name", "sneaky"), ("days", "7")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    app.stop().await;
+}
