@@ -17,7 +17,8 @@ import './tests/history.mjs';
 import './tests/routes.mjs';
 import './tests/gateways.mjs';
 import './tests/bgp_peer.mjs';
-// Last: it moves the demo estate's clock.
+// Last: they move the demo estate's clock.
+import './tests/wall.mjs';
 import './tests/history_diff.mjs';
 
 const useIdx = process.argv.indexOf('--use');
@@ -31,6 +32,7 @@ try {
     const dataDir = makeDataDir();
     const port = await freePort();
     let server = await startServer({ dataDir, port });
+    shared.setupPath = () => server.setupPath;
     failed = await runAll({ browser, base: server.base, shared });
     const { page } = await openPage(browser);
     await page.goto(`${server.base}/`);

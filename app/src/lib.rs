@@ -8,6 +8,8 @@
 pub mod access;
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod error;
 pub mod pages;
 pub mod root;

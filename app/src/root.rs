@@ -12,6 +12,8 @@ use leptos_router::{
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::csp::apply();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let set_density = ServerAction::<SetDensity>::new();
     provide_context(DensityAction(set_density));
+    crate::components::live::provide_live_updates();
     // The preferences the server read from the session before rendering, serialised into the
     // page so hydration starts from the same value (no flash, no mismatch).
     let initial = SharedValue::new(initial_preferences).into_inner();

@@ -27,8 +27,16 @@ export async function startServer({ dataDir, port }) {
   const bin = process.env.GATEWATCH_BIN || join(repo, 'target', 'debug', 'gatewatch');
   const child = spawn(bin, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir], {
     cwd: repo,
-    env: { ...process.env, GATEWATCH_SITE_ROOT: join(repo, 'target', 'site'), DATABASE_URL: '', RUST_LOG: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, GATEWATCH_SITE_ROOT: process.env.GATEWATCH_SITE_ROOT || join(repo, 'target', 'site'), DATABASE_URL: '', RUST_LOG: 'warn' },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  // The console is passed through; the first-admin setup link it prints is kept for the
+  // tests that sign in (a fresh data dir has no admin).
+  let setupPath = null;
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    const found = /\/setup\?token=(gws_[A-Za-z0-9_-]{43})/.exec(chunk.toString());
+    if (found) setupPath = `/setup?token=${found[1]}`;
   });
   const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
   const base = `http://127.0.0.1:${port}`;
@@ -41,6 +49,7 @@ export async function startServer({ dataDir, port }) {
   }
   return {
     base,
+    get setupPath() { return setupPath; },
     async stop() {
       child.kill('SIGINT');
       return exited;

@@ -77,7 +77,10 @@ pub async fn require_viewer(
             },
         )
         .await;
-        return (StatusCode::FORBIDDEN, "your role may not do this").into_response();
+        return match who.signed_in {
+            true => (StatusCode::FORBIDDEN, "your role may not do this").into_response(),
+            false => (StatusCode::UNAUTHORIZED, "please sign in").into_response(),
+        };
     }
     let is_page = req.method() == Method::GET
         && !path.starts_with("/api/")

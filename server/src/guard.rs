@@ -60,7 +60,12 @@ pub fn security_headers() -> [(HeaderName, HeaderValue); 4] {
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'none'; object-src 'none'; base-uri 'self'"),
+            // Pages replace this with their own policy carrying the render's script nonce
+            // (`app::csp`); everything else (JSON, CSV, event streams, files) runs no script.
+            HeaderValue::from_static(
+                "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; \
+                 frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+            ),
         ),
     ]
 }

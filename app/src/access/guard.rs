@@ -133,7 +133,9 @@ pub async fn require(role: Role, action: &str) -> Result<(AppState, Principal), 
         )
         .await;
     }
-    let refusal = if who.signed_in || who.role.is_some() {
+    // A guest (even one the installation lets read) is asked to sign in; a signed-in user
+    // whose role is not enough is refused.
+    let refusal = if who.signed_in {
         AppError::Forbidden
     } else {
         AppError::Unauthorized

@@ -25,7 +25,8 @@ impl LiveStatus {
     }
 }
 
-/// Subscribes (in the browser only) to `url`; returns the change counter and the stream state.
+/// Subscribes (in the browser only) to `url` (an empty URL: no subscription); returns the
+/// change counter and the stream state.
 pub fn use_live_updates(
     url: impl Fn() -> String + 'static,
 ) -> (ReadSignal<u64>, ReadSignal<LiveStatus>) {
@@ -34,11 +35,44 @@ pub fn use_live_updates(
     // Effects never run on the server: SSR renders once, the browser then listens.
     Effect::new(move |_| {
         #[cfg(not(feature = "ssr"))]
-        browser::subscribe(&url(), set_tick, set_status);
+        {
+            let url = url();
+            if !url.is_empty() {
+                browser::subscribe(&url, set_tick, set_status);
+            }
+        }
         #[cfg(feature = "ssr")]
         let _ = (&url, set_tick, set_status);
     });
     (tick, status)
+}
+
+/// The console's shared subscription, made once by the root for every page.
+#[derive(Clone, Copy)]
+pub struct LiveTick(pub ReadSignal<u64>, pub ReadSignal<LiveStatus>);
+
+/// Subscribes the console to `/events` (not on the sign-in, setup and wall pages: the first
+/// two have no data, the wall has its own stream) and shares the counter with every page.
+pub fn provide_live_updates() {
+    // Read in the browser only (the URL closure runs inside an effect).
+    let (tick, status) = use_live_updates(move || {
+        let path = window().location().pathname().unwrap_or_default();
+        let own_stream = path == "/login" || path == "/setup" || path.starts_with("/wall/");
+        if own_stream {
+            String::new()
+        } else {
+            "/events".into()
+        }
+    });
+    provide_context(LiveTick(tick, status));
+}
+
+/// The console's change counter: pages put it in their resources' sources, so they refetch
+/// when the sync stores something new.
+pub fn use_live_tick() -> Signal<u64> {
+    use_context::<LiveTick>()
+        .map(|l| l.0.into())
+        .unwrap_or_else(|| Signal::stored(0))
 }
 
 #[cfg(not(feature = "ssr"))]

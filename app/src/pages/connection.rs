@@ -11,7 +11,8 @@ use leptos_router::hooks::use_params_map;
 pub fn ConnectionPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
-    let data = Resource::new(move || id.get(), get_connection);
+    let live = crate::components::live::use_live_tick();
+    let data = Resource::new(move || (id.get(), live.get()), |(id, _)| get_connection(id));
     view! {
         <Title text="Connection"/>
         <section class="connection-detail">

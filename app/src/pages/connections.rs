@@ -25,7 +25,11 @@ pub fn ConnectionsPage() -> impl IntoView {
             page: get("page").and_then(|v| v.parse().ok()),
         }
     });
-    let data = Resource::new(move || query.get(), list_connections);
+    let live = crate::components::live::use_live_tick();
+    let data = Resource::new(
+        move || (query.get(), live.get()),
+        |(q, _)| list_connections(q),
+    );
     view! {
         <Title text="Connections"/>
         <section class="connections">

@@ -1,6 +1,7 @@
 //! Overview: where is something broken, and how fresh is what I see? Worst-first roll-ups per
-//! account and region and per site, the latest state changes, and the system panel. Refreshes
-//! itself every 10 s once hydrated.
+//! account and region and per site, the latest state changes, and the system panel. Updates
+//! itself when the sync stores new data (server-sent events), and every 30 s besides, so the
+//! age of the data and the sync progress move even when nothing new arrives.
 
 use crate::api::overview::{get_overview, Overview, RefreshNow};
 use crate::components::rollups::{ChangeList, RegionTable, SiteTable};
@@ -9,18 +10,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
 
-const REFRESH_EVERY: Duration = Duration::from_secs(10);
+const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let tick = RwSignal::new(0u64);
-    // Effects only run in the browser: the server renders once, the page then polls.
+    // Effects only run in the browser: the server renders once, the page then refreshes.
     Effect::new(move |_| {
         let _ = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH_EVERY);
     });
     let refresh = ServerAction::<RefreshNow>::new();
+    let live = crate::components::live::use_live_tick();
     let overview = Resource::new(
-        move || (tick.get(), refresh.version().get()),
+        move || (tick.get(), live.get(), refresh.version().get()),
         |_| get_overview(),
     );
     let refresh_text = move || match refresh.value().get() {

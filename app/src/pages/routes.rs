@@ -34,8 +34,9 @@ pub fn RoutesPage() -> impl IntoView {
         ip: get("ip").map(|v| v.trim().to_string()),
         vpc: get("vpc").map(|v| v.trim().to_string()),
     });
-    let report = Resource::new(|| (), |_| route_conflicts());
-    let routes = Resource::new(move || query.get(), list_routes);
+    let live = crate::components::live::use_live_tick();
+    let report = Resource::new(move || live.get(), |_| route_conflicts());
+    let routes = Resource::new(move || (query.get(), live.get()), |(q, _)| list_routes(q));
     let trace = Resource::new(
         move || lookup.get(),
         |p: TraceParams| async move {

@@ -19,7 +19,7 @@ pub fn WallIndexPage() -> impl IntoView {
     view! {
         <Title text="Wall"/>
         <section class="planned">
-            <h1>"NOC wall"</h1>
+            <h1>"Wall"</h1>
             <p class="lead">
                 "A wall is a read-only, self-updating screen for the network operations centre. "
                 "It needs no sign-in: each screen opens a link with its own token, scoped to clouds, "

@@ -139,9 +139,32 @@ async fn pages_carry_the_security_headers() {
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
     assert_eq!(h["referrer-policy"], "same-origin");
-    assert!(h["content-security-policy"]
+    let csp = h["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    // Scripts run only with this response's nonce, and every script tag of the page has it.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a script nonce in the page's policy")
+        .to_string();
+    assert!(nonce.len() >= 16, "{nonce}");
+    let html = resp.text().await.unwrap();
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        html.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "{html}"
+    );
+    // A second page gets another nonce; JSON answers get the script-less policy.
+    let again = app.client.get(app.url("/")).send().await.unwrap();
+    assert!(!again.headers()["content-security-policy"]
         .to_str()
         .unwrap()
-        .contains("frame-ancestors 'none'"));
+        .contains(&nonce));
+    let json = app.server_fn("system/ping", &[]).await;
+    let json_csp = json.headers()["content-security-policy"].to_str().unwrap();
+    assert!(json_csp.starts_with("default-src 'none'"), "{json_csp}");
     app.stop().await;
 }

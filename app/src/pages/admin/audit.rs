@@ -74,7 +74,7 @@ pub fn AuditPage() -> impl IntoView {
                                 view! { <p class="empty">"No audit entries match this filter."</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="data" id="audit">
+                                    <table class="grid" id="audit">
                                         <thead><tr><th>"When (UTC)"</th><th>"Actor"</th><th>"Address"</th><th>"Action"</th><th>"Target"</th><th>"Outcome"</th><th>"Detail"</th></tr></thead>
                                         <tbody>
                                             {p.rows.into_iter().map(|r| { let (action, outcome) = (r.action.clone(), r.outcome.clone()); view! {

@@ -64,7 +64,7 @@ pub fn UsersPage() -> impl IntoView {
                     match users.await {
                         Err(e) => view! { <p class="error" id="admin-refused">{refusal(&e)}</p> }.into_any(),
                         Ok(list) => view! {
-                            <table class="data" id="users">
+                            <table class="grid" id="users">
                                 <thead><tr><th>"User"</th><th>"Role"</th><th>"Since"</th><th>"Reset password"</th><th></th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|u| {

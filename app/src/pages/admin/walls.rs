@@ -43,7 +43,7 @@ pub fn WallTokensPage() -> impl IntoView {
                             <p class="empty">"No wall tokens yet. Create one below for each screen."</p>
                         }.into_any(),
                         Ok(list) => view! {
-                            <table class="data" id="wall-tokens">
+                            <table class="grid" id="wall-tokens">
                                 <thead><tr><th>"Name"</th><th>"Scope"</th><th>"Expires"</th><th>"Status"</th><th>"Created by"</th><th>"Last used"</th><th></th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|t| {
