@@ -13,6 +13,7 @@ pub mod history;
 pub mod page;
 pub mod resource_sql;
 pub mod resources;
+pub mod topology;
 
 use app::state::AppState;
 use axum::routing::get;
@@ -36,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         resources::routes,
         history::list,
         conflicts::report,
+        topology::graph,
     ),
     modifiers(&BearerAuth),
 )]
@@ -75,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/routes", get(resources::routes))
         .route("/api/v1/history", get(history::list))
         .route("/api/v1/conflicts", get(conflicts::report))
+        .route("/api/v1/topology", get(topology::graph))
         .route("/api/v1/{*rest}", get(not_found))
 }
 
