@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod api_v1;
+mod api_v1_conflicts;
 mod api_v1_paging;
 mod api_v1_schemathesis;
 mod bgp;
