@@ -190,6 +190,18 @@ async fn admins_create_and_revoke_tokens_and_it_is_audited() {
         .unwrap();
     let row = &listed[0];
     assert_eq!(row["scope"], "clouds aliyun");
+    let page = admin
+        .get(app.url("/admin/api-tokens"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<h1>API tokens</h1>"), "{page}");
+    assert!(page.contains("data-api-token=\"exporter\""), "{page}");
+    assert!(!page.contains(plain), "the page never shows a token again");
     assert!(
         !listed.to_string().contains(plain),
         "the list never shows a token"
