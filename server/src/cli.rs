@@ -55,6 +55,38 @@ pub enum Command {
         #[arg(long, value_name = "DIR", global = true)]
         data_dir: Option<PathBuf>,
     },
+    /// Manage bearer tokens of the read-only JSON API (/api/v1/), as Admin → API tokens does.
+    ApiToken {
+        #[command(subcommand)]
+        action: ApiTokenAction,
+        /// Directory for gatewatch's own files, incl. the embedded PostgreSQL [default: ./data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiTokenAction {
+    /// Create a token and print it (shown only now): `gatewatch api-token create ci --clouds huawei`.
+    Create {
+        name: String,
+        /// Days until it expires (1–366).
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        /// Comma-separated scope lists; empty means any.
+        #[arg(long, default_value = "")]
+        clouds: String,
+        #[arg(long, default_value = "")]
+        accounts: String,
+        #[arg(long, default_value = "")]
+        regions: String,
+        #[arg(long, default_value = "")]
+        sites: String,
+    },
+    /// List tokens (never the tokens themselves): id, name, scope, expiry, status.
+    List,
+    /// Revoke a token by its id.
+    Revoke { id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
 pub mod access_layer;
+pub mod api_token_cmd;
 pub mod api_v1;
 pub mod background;
 pub mod call;

@@ -37,6 +37,24 @@ async fn main() -> ExitCode {
                 Err(e) => fail(&e),
             };
         }
+        Some(Command::ApiToken { action, data_dir }) => {
+            let flags = server::cli::ServeArgs {
+                data_dir,
+                ..Default::default()
+            };
+            let settings = match Settings::load(cli.config.as_deref(), &flags) {
+                Ok(s) => s,
+                Err(e) => return fail(&e),
+            };
+            init_tracing("warn");
+            return match server::api_token_cmd::run(&settings, action).await {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            };
+        }
         None => cli.serve,
     };
     let settings = match Settings::load(cli.config.as_deref(), &args) {

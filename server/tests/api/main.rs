@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod api_token_cmd;
 mod api_v1;
 mod api_v1_conflicts;
 mod api_v1_paging;
