@@ -24,6 +24,12 @@ impl ChangeFeed {
     pub fn stop(self) {
         self.task.abort();
     }
+
+    /// Ends the feed early: every open event stream sees the channel close and finishes, so
+    /// a graceful shutdown is not held up by browsers that keep their streams open.
+    pub fn closer(&self) -> tokio::task::AbortHandle {
+        self.task.abort_handle()
+    }
 }
 
 /// The newest successful sync write and the newest state transition: either moving means the

@@ -96,8 +96,12 @@ pub async fn serve(
     };
     let router = http::router(state, settings).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
+    let close_streams = feed.closer();
     let served = axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            close_streams.abort();
+        })
         .await;
     sweeper.abort();
     feed.stop();

@@ -57,7 +57,7 @@ pub async fn list_bgp_sessions(
     #[server(default)] state: Option<String>,
     #[server(default)] asn: Option<String>,
 ) -> Result<BgpView, AppError> {
-    let app = expect_context::<crate::state::AppState>();
+    let (app, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::bgp_sql::sessions(&app.pool, state, asn, Utc::now()).await
 }
 

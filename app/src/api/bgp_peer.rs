@@ -57,6 +57,6 @@ pub struct PeerView {
 
 #[server(endpoint = "bgp/peer")]
 pub async fn get_bgp_peer(#[server(default)] query: PeerQuery) -> Result<PeerView, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::bgp_peer_sql::peer(&state.pool, &query, Utc::now()).await
 }

@@ -51,6 +51,6 @@ pub struct ConnectionDetail {
 
 #[server(endpoint = "connection")]
 pub async fn get_connection(id: String) -> Result<ConnectionDetail, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::connection_detail_sql::detail(&state.pool, &id, Utc::now()).await
 }

@@ -84,7 +84,7 @@ pub async fn list_connections(
     // An all-empty query encodes to nothing at all; default it rather than fail.
     #[server(default)] query: ConnectionQuery,
 ) -> Result<ConnectionPage, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::connections_sql::page(&state.pool, &query).await
 }
 

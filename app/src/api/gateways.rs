@@ -138,7 +138,7 @@ pub struct GatewaysView {
 pub async fn list_gateways(
     #[server(default)] query: GatewayQuery,
 ) -> Result<GatewaysView, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::gateways_sql::gateways(&state.pool, &query, Utc::now()).await
 }
 

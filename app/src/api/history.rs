@@ -42,6 +42,6 @@ pub async fn get_history(
     #[server(default)] window: Option<String>,
     #[server(default)] what: Option<String>,
 ) -> Result<HistoryView, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::history_sql::history(&state.pool, window, what, Utc::now()).await
 }

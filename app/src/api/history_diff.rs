@@ -166,6 +166,6 @@ pub async fn get_history_diff(
     #[server(default)] from: Option<String>,
     #[server(default)] to: Option<String>,
 ) -> Result<HistoryDiff, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::history_diff_sql::diff(&state.pool, from, to, Utc::now()).await
 }

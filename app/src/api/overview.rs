@@ -82,7 +82,7 @@ pub struct Overview {
 
 #[server(endpoint = "overview")]
 pub async fn get_overview() -> Result<Overview, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let mut overview = crate::api::overview_sql::overview(&state.pool, Utc::now()).await?;
     overview.sync = state.services.sync.as_ref().map(|engine| {
         let p = engine.progress().borrow().clone();
@@ -103,7 +103,7 @@ pub async fn get_overview() -> Result<Overview, AppError> {
 /// "Refresh now": every sync job is due at once. Returns how many were scheduled.
 #[server(endpoint = "sync/refresh")]
 pub async fn refresh_now() -> Result<u64, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let engine = state
         .services
         .sync

@@ -38,6 +38,7 @@ pub struct Preferences {
 
 #[server(endpoint = "preferences/density")]
 pub async fn set_density(density: Density) -> Result<Preferences, AppError> {
+    crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = leptos_axum::extract::<tower_sessions::Session>()
         .await
         .map_err(|_| AppError::Unavailable("no session".into()))?;

@@ -137,19 +137,19 @@ pub fn token_label(token: &str) -> String {
 
 #[server(endpoint = "routes")]
 pub async fn list_routes(#[server(default)] query: RouteQuery) -> Result<RoutePage, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::routes_sql::page(&state.pool, &query).await
 }
 
 #[server(endpoint = "route_conflicts")]
 pub async fn route_conflicts() -> Result<ConflictReport, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::routes_sql::conflicts(&state.pool).await
 }
 
 #[server(endpoint = "trace_ip")]
 pub async fn trace_ip(ip: String, vpc: Option<String>) -> Result<TraceResult, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     crate::api::routes_sql::trace(&state.pool, &ip, vpc.as_deref()).await
 }
 

@@ -59,7 +59,7 @@ pub struct DatabasePing {
 
 #[server(endpoint = "system/status")]
 pub async fn get_system_status() -> Result<SystemStatus, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let mut status = ssr::system_status(&state.pool, &state.database, state.instance_id).await?;
     status.demo_cloud = state.services.demo_cloud.clone();
     Ok(status)
@@ -67,7 +67,7 @@ pub async fn get_system_status() -> Result<SystemStatus, AppError> {
 
 #[server(endpoint = "system/ping")]
 pub async fn ping_database() -> Result<DatabasePing, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     ssr::ping(&state.pool).await
 }
 

@@ -63,7 +63,7 @@ pub struct TopologyView {
 pub async fn get_topology(
     #[server(default)] expand: Option<Vec<String>>,
 ) -> Result<TopologyView, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = super::topology_layouts::ssr::session().await?;
     let pins = super::topology_layouts::ssr::working_pins(&session).await?;
     crate::api::topology_sql::view(&state.pool, expand, &pins).await

@@ -43,7 +43,7 @@ pub struct GraphExport {
 pub async fn topology_graph(
     #[server(default)] expand: Vec<String>,
 ) -> Result<GraphExport, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = super::topology_layouts::ssr::session().await?;
     let pins = super::topology_layouts::ssr::working_pins(&session).await?;
     ssr::export(&state.pool, expand, &pins).await

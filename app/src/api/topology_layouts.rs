@@ -30,6 +30,7 @@ pub struct SavedLayout {
 /// Pins `id` at (`x`, `y`); the next layout keeps it there.
 #[server(endpoint = "topology/pin")]
 pub async fn pin_node(id: String, x: f32, y: f32) -> Result<usize, AppError> {
+    crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = ssr::session().await?;
     let mut pins = ssr::working_pins(&session).await?;
     ssr::pin(&mut pins, id, x, y)?;
@@ -40,6 +41,7 @@ pub async fn pin_node(id: String, x: f32, y: f32) -> Result<usize, AppError> {
 /// Lets `id` move freely again.
 #[server(endpoint = "topology/unpin")]
 pub async fn unpin_node(id: String) -> Result<usize, AppError> {
+    crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = ssr::session().await?;
     let mut pins = ssr::working_pins(&session).await?;
     pins.remove(&id);
@@ -50,6 +52,7 @@ pub async fn unpin_node(id: String) -> Result<usize, AppError> {
 /// Unpins every node.
 #[server(endpoint = "topology/unpin_all")]
 pub async fn unpin_all() -> Result<usize, AppError> {
+    crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = ssr::session().await?;
     ssr::set_working_pins(&session, &Pins::new()).await?;
     Ok(0)
@@ -58,7 +61,7 @@ pub async fn unpin_all() -> Result<usize, AppError> {
 /// The layouts this session may load: the shared ones and its user's own.
 #[server(endpoint = "topology/layouts")]
 pub async fn list_layouts() -> Result<Vec<SavedLayout>, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let owner = ssr::user_id(&ssr::session().await?).await;
     crate::api::topology_layouts_sql::list(&state.pool, owner).await
 }
@@ -69,7 +72,7 @@ pub async fn save_layout(
     name: String,
     #[server(default)] shared: bool,
 ) -> Result<SavedLayout, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = ssr::session().await?;
     let owner = if shared {
         None
@@ -83,7 +86,7 @@ pub async fn save_layout(
 /// Makes a saved layout's pins the working pins.
 #[server(endpoint = "topology/layouts/load")]
 pub async fn load_layout(id: uuid::Uuid) -> Result<usize, AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let session = ssr::session().await?;
     let owner = ssr::user_id(&session).await;
     let pins = crate::api::topology_layouts_sql::load(&state.pool, owner, id).await?;
@@ -93,7 +96,7 @@ pub async fn load_layout(id: uuid::Uuid) -> Result<usize, AppError> {
 
 #[server(endpoint = "topology/layouts/delete")]
 pub async fn delete_layout(id: uuid::Uuid) -> Result<(), AppError> {
-    let state = expect_context::<crate::state::AppState>();
+    let (state, _) = crate::access::guard::require(crate::access::Role::Viewer, "read").await?;
     let owner = ssr::user_id(&ssr::session().await?).await;
     crate::api::topology_layouts_sql::delete(&state.pool, owner, id).await
 }

@@ -1,6 +1,6 @@
 //! Overview: where is something broken, and how fresh is what I see? Worst-first roll-ups per
 //! account and region and per site, the latest state changes, and the system panel. Updates
-//! itself when the sync stores new data (server-sent events), and every 30 s besides, so the
+//! itself when the sync stores new data (server-sent events), and every 10 s besides, so the
 //! age of the data and the sync progress move even when nothing new arrives.
 
 use crate::api::overview::{get_overview, Overview, RefreshNow};
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
 
-const REFRESH_EVERY: Duration = Duration::from_secs(30);
+const REFRESH_EVERY: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {

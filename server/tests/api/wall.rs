@@ -201,3 +201,22 @@ async fn the_wall_stream_announces_changes_and_ends_when_revoked() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_open_event_stream_does_not_hold_up_a_graceful_shutdown() {
+    let app = crate::helpers::spawn_app().await;
+    let events = app.client.get(app.url("/events")).send().await.unwrap();
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    let mut stream = events.bytes_stream();
+    let stopped = tokio::time::timeout(std::time::Duration::from_secs(10), app.stop()).await;
+    assert!(
+        stopped.is_ok(),
+        "the server waited for the browser's event stream"
+    );
+    // The stream ended rather than hanging (the browser reconnects to the next server).
+    let rest = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while let Some(Ok(_)) = stream.next().await {}
+    })
+    .await;
+    assert!(rest.is_ok());
+}
