@@ -20,6 +20,8 @@ pub mod limiter;
 #[cfg(feature = "server")]
 pub mod password;
 #[cfg(feature = "server")]
+mod scoped_token;
+#[cfg(feature = "server")]
 pub mod setup;
 #[cfg(feature = "server")]
 pub mod token;

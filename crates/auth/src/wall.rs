@@ -2,53 +2,20 @@
 //! sites), expiring, revocable, stored as a SHA-256 digest; the plain token is shown once, at
 //! creation, as part of the wall's URL.
 
-use crate::{token, AuthError, Scope};
+use crate::scoped_token::{self, ScopedToken, TokenKind};
+use crate::{AuthError, Scope};
 use chrono::{DateTime, Utc};
 use rand::RngCore;
-use sqlx::types::Json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
 pub const PREFIX: &str = "gww";
+const KIND: TokenKind = TokenKind {
+    table: "wall_token",
+    prefix: PREFIX,
+};
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct WallToken {
-    pub id: Uuid,
-    pub name: String,
-    pub scope: Scope,
-    pub expires_at: DateTime<Utc>,
-    pub revoked_at: Option<DateTime<Utc>>,
-    pub created_by: String,
-    pub created_at: DateTime<Utc>,
-    pub last_used_at: Option<DateTime<Utc>>,
-}
-
-type Row = (
-    Uuid,
-    String,
-    Json<Scope>,
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-    String,
-    DateTime<Utc>,
-    Option<DateTime<Utc>>,
-);
-
-const COLUMNS: &str =
-    "id, name, scope, expires_at, revoked_at, created_by, created_at, last_used_at";
-
-fn from_row(r: Row) -> WallToken {
-    WallToken {
-        id: r.0,
-        name: r.1,
-        scope: r.2 .0,
-        expires_at: r.3,
-        revoked_at: r.4,
-        created_by: r.5,
-        created_at: r.6,
-        last_used_at: r.7,
-    }
-}
+pub type WallToken = ScopedToken;
 
 /// Creates a token; returns it with the plain token (never stored, never shown again).
 pub async fn create(
@@ -60,33 +27,7 @@ pub async fn create(
     now: DateTime<Utc>,
     rng: &mut impl RngCore,
 ) -> Result<(WallToken, String), AuthError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AuthError::InvalidTokenName("use 1–100 characters"));
-    }
-    if expires_at <= now {
-        return Err(AuthError::InvalidExpiry("the expiry must be in the future"));
-    }
-    if expires_at > now + chrono::Duration::days(366) {
-        return Err(AuthError::InvalidExpiry(
-            "a wall token lives at most a year",
-        ));
-    }
-    let (plain, hash) = token::generate(PREFIX, rng);
-    let row: Row = sqlx::query_as(&format!(
-        "INSERT INTO wall_token (id, name, token_hash, scope, expires_at, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
-    ))
-    .bind(Uuid::new_v4())
-    .bind(name)
-    .bind(hash)
-    .bind(Json(scope))
-    .bind(expires_at)
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(pool)
-    .await?;
-    Ok((from_row(row), plain))
+    scoped_token::create(&KIND, pool, name, scope, expires_at, created_by, now, rng).await
 }
 
 /// The token's record when it is well formed, known, not revoked and not expired; records
@@ -96,37 +37,13 @@ pub async fn resolve(
     plain: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<WallToken>, AuthError> {
-    if !token::well_formed(PREFIX, plain) {
-        return Ok(None);
-    }
-    let row: Option<Row> = sqlx::query_as(&format!(
-        "UPDATE wall_token SET last_used_at = $2
-         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-         RETURNING {COLUMNS}"
-    ))
-    .bind(token::digest(plain))
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(from_row))
+    scoped_token::resolve(&KIND, pool, plain, now).await
 }
 
 pub async fn revoke(pool: &PgPool, id: Uuid, now: DateTime<Utc>) -> Result<WallToken, AuthError> {
-    let row: Option<Row> = sqlx::query_as(&format!(
-        "UPDATE wall_token SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING {COLUMNS}"
-    ))
-    .bind(id)
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
-    row.map(from_row).ok_or(AuthError::UnknownToken)
+    scoped_token::revoke(&KIND, pool, id, now).await
 }
 
 pub async fn list(pool: &PgPool) -> Result<Vec<WallToken>, AuthError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM wall_token ORDER BY revoked_at IS NOT NULL, created_at DESC"
-    ))
-    .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(from_row).collect())
+    scoped_token::list(&KIND, pool).await
 }
