@@ -32,7 +32,7 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
   cargo leptos build --release
 fi
 
-DATA=$(mktemp -d /tmp/gatewatch-bench-XXXXXX)
+DATA=$(mktemp -d -t gatewatch-bench-XXXXXX)
 # As root the embedded cluster runs as the postgres account, which must enter this dir.
 chmod 755 "$DATA"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
