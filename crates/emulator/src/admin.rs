@@ -1,6 +1,6 @@
 //! The emulator's own control API under `/_emulator` — not part of either cloud:
 //! * `GET  /_emulator/state` — seed, size, clock, request count, faults, credentials,
-//!   connection counts and the planted mistakes;
+//!   calls per action, connection counts and the planted mistakes;
 //! * `POST /_emulator/faults` — body `{"rules":[FaultRule…]}` replaces the fault set;
 //!   `DELETE /_emulator/faults` clears it;
 //! * `POST /_emulator/clock/advance` — body `{"seconds": 90}` moves the simulation clock;
@@ -87,6 +87,7 @@ fn snapshot(state: &Shared) -> Value {
         "now": state.clock.now(),
         "time_scale": state.clock.scale(),
         "requests": state.request_count(),
+        "calls": state.calls(),
         "faults": *lock(&state.faults),
         "quota_windows": lock(&state.quotas).len(),
         "connections": {"aliyun": ali, "huawei": hw},

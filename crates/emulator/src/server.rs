@@ -42,6 +42,9 @@ pub struct Shared {
     pub huawei_keys: HashMap<String, usize>,
     rng: Mutex<StdRng>,
     requests: AtomicU64,
+    /// Authenticated Alibaba calls per `Action`, so tests (and `/_emulator/state`) can
+    /// tell whether a cache spared the cloud a call.
+    calls: Mutex<HashMap<String, u64>>,
 }
 
 impl Shared {
@@ -65,6 +68,7 @@ impl Shared {
             idempotency: Mutex::default(),
             rng: Mutex::new(StdRng::seed_from_u64(config.seed ^ 0x5eed)),
             requests: AtomicU64::new(0),
+            calls: Mutex::default(),
             config,
         }
     }
@@ -78,6 +82,21 @@ impl Shared {
     /// Requests served so far.
     pub fn request_count(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// Counts one authenticated call of `action`.
+    pub fn count_call(&self, action: &str) {
+        *lock(&self.calls).entry(action.to_owned()).or_default() += 1;
+    }
+
+    /// Authenticated calls of `action` so far.
+    pub fn calls_of(&self, action: &str) -> u64 {
+        lock(&self.calls).get(action).copied().unwrap_or(0)
+    }
+
+    /// Authenticated calls so far, by action.
+    pub fn calls(&self) -> HashMap<String, u64> {
+        lock(&self.calls).clone()
     }
 
     /// Read access to the estate (a poisoned lock still holds consistent data: every writer

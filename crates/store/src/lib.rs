@@ -18,6 +18,7 @@ mod history_write;
 pub mod lease;
 pub mod map;
 pub mod model;
+pub mod peer_config_vault;
 pub mod read;
 pub mod sync_write;
 

@@ -188,6 +188,20 @@ impl Engine {
         Ok(done.rows_affected())
     }
 
+    /// Marks the jobs of one (account, region) due now: after an operator's write, so the
+    /// pages show its effect at the next tick rather than at the next scheduled crawl.
+    pub async fn refresh_region(&self, account: Uuid, region: &str) -> Result<u64, store::Error> {
+        let done = sqlx::query(
+            "UPDATE sync_freshness SET next_due_at = now() WHERE account_id = $1 AND region = $2",
+        )
+        .bind(account)
+        .bind(region)
+        .execute(&self.pool)
+        .await
+        .map_err(store::Error::from)?;
+        Ok(done.rows_affected())
+    }
+
     async fn run_job(self: Arc<Self>, job: Job) -> JobOutcome {
         let _slot = self.slots.clone().acquire_owned().await;
         self.progress.send_modify(|p| p.started += 1);

@@ -8,7 +8,9 @@
 //! - [`fetch`]: one unit of one (account, region) from its cloud, mapped to store rows.
 //! - [`engine`] and [`job`]: the scheduler, leases shared with other servers, freshness.
 //! - [`progress`]: what the UI shows while it runs.
+//! - [`actions`]: the cloud calls an operator asks for (PSK, peer config, route writes).
 
+pub mod actions;
 pub mod bucket;
 pub mod clients;
 pub mod engine;

@@ -128,6 +128,7 @@ async fn serve(
     let action = param(p, "Action").unwrap_or_default().to_owned();
     let key_id = param(p, "AccessKeyId").unwrap_or_default().to_owned();
     let region = param(p, "RegionId").unwrap_or("").to_owned();
+    state.count_call(&action);
     let decision = lock(&state.faults).decide(Cloud::Aliyun, &action, &key_id, state.draw());
     respond::delay(decision.latency_ms).await;
     match decision.kind {
