@@ -63,7 +63,9 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(crate::guard::same_origin))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(
+            |req: &axum::http::Request<axum::body::Body>| crate::log_redact::request_span(req),
+        ))
         .layer(middleware::from_fn(crate::metrics::track_http));
     for (name, value) in crate::guard::security_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));

@@ -17,6 +17,7 @@ pub mod events;
 pub mod guard;
 pub mod http;
 pub mod instance;
+pub mod log_redact;
 pub mod metrics;
 pub mod metrics_scrape;
 pub mod shutdown;

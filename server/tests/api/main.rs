@@ -21,6 +21,8 @@ mod http_basics;
 mod metrics;
 mod overview;
 mod routes_page;
+mod secret_scan;
+mod secret_scan_crawl;
 mod sessions;
 mod system;
 mod topology;

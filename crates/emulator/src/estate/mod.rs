@@ -15,6 +15,7 @@ mod huawei_extra;
 pub mod mistakes;
 pub mod names;
 pub mod net;
+mod secrets;
 
 use std::collections::HashMap;
 
