@@ -29,6 +29,9 @@ pub struct AppState {
     /// Ticks whenever the sync stores new data (any server instance's sync: it is read from
     /// PostgreSQL); live pages and walls listen to it.
     pub changes: tokio::sync::watch::Receiver<u64>,
+    /// The configuration file's sync intervals and retention: the defaults an admin's
+    /// settings (`store::sync_settings`) override.
+    pub sync_defaults: store::sync_settings::Defaults,
 }
 
 /// The background parts a server may run, each optional (tests run without them).
@@ -38,4 +41,6 @@ pub struct Services {
     pub demo_cloud: Option<crate::api::system::DemoCloud>,
     /// The sync engine that keeps the store fresh.
     pub sync: Option<std::sync::Arc<sync::Engine>>,
+    /// The key that seals cloud credentials (accounts can be added or edited only with it).
+    pub keys: Option<std::sync::Arc<store::crypto::KeyRing>>,
 }

@@ -45,8 +45,7 @@ pub fn start_sync(pool: PgPool, keys: Arc<KeyRing>, config: &SyncConfig) -> Sync
     let holder = format!("{}:{}", std::process::id(), uuid::Uuid::new_v4().simple());
     let engine = Engine::new(pool.clone(), keys, holder, settings);
     let (stop, stopped) = watch::channel(false);
-    let retention = chrono::Duration::days(config.history_retention_days);
-    let pruner = prune_history(pool.clone(), retention, stopped.clone());
+    let pruner = prune_history(pool.clone(), config.history_retention_days, stopped.clone());
     let scheduler = engine.clone().run(stopped);
     let task = tokio::spawn(async move {
         tokio::join!(scheduler, pruner);
@@ -54,22 +53,37 @@ pub fn start_sync(pool: PgPool, keys: Arc<KeyRing>, config: &SyncConfig) -> Sync
     SyncTask { engine, stop, task }
 }
 
-/// Deletes history past the retention hourly (any server may: the deletes are idempotent).
-async fn prune_history(pool: PgPool, retention: chrono::Duration, mut stop: watch::Receiver<bool>) {
+/// Deletes history past the retention hourly (any server may: the deletes are idempotent),
+/// and at once when an admin changes the retention (`store::sync_settings`, checked every
+/// minute; the configuration's value is the default).
+async fn prune_history(pool: PgPool, default_days: i64, mut stop: watch::Receiver<bool>) {
+    let mut last: Option<(i64, std::time::Instant)> = None;
     loop {
-        let cutoff = chrono::Utc::now() - retention;
-        match store::history::prune_history(&pool, cutoff).await {
-            Ok(report) => tracing::debug!(?report, "history pruned"),
-            Err(e) => tracing::warn!(error = %e, "history pruning failed; retrying in an hour"),
-        }
-        match store::bgp_samples::prune_prefix_samples(&pool, cutoff).await {
-            Ok(deleted) => tracing::debug!(deleted, "BGP prefix samples pruned"),
-            Err(e) => tracing::warn!(error = %e, "BGP sample pruning failed; retrying in an hour"),
+        let days = match store::sync_settings::load(&pool).await {
+            Ok(s) => s.overrides.history_retention_days.unwrap_or(default_days),
+            Err(_) => last.map_or(default_days, |(d, _)| d),
+        };
+        let due = last.is_none_or(|(d, at)| d != days || at.elapsed() >= Duration::from_secs(3600));
+        if due {
+            prune_once(&pool, chrono::Duration::days(days)).await;
+            last = Some((days, std::time::Instant::now()));
         }
         tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
             _ = stop.changed() => break,
         }
+    }
+}
+
+async fn prune_once(pool: &PgPool, retention: chrono::Duration) {
+    let cutoff = chrono::Utc::now() - retention;
+    match store::history::prune_history(pool, cutoff).await {
+        Ok(report) => tracing::debug!(?report, "history pruned"),
+        Err(e) => tracing::warn!(error = %e, "history pruning failed; retrying in an hour"),
+    }
+    match store::bgp_samples::prune_prefix_samples(pool, cutoff).await {
+        Ok(deleted) => tracing::debug!(deleted, "BGP prefix samples pruned"),
+        Err(e) => tracing::warn!(error = %e, "BGP sample pruning failed; retrying in an hour"),
     }
 }
 

@@ -143,6 +143,18 @@ impl Default for SyncConfig {
     }
 }
 
+impl SyncConfig {
+    /// The intervals and retention as the defaults of the settings an admin may change.
+    pub fn defaults(&self) -> store::sync_settings::Defaults {
+        let secs = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        store::sync_settings::Defaults {
+            hot_interval_secs: secs(self.hot_interval_secs),
+            cold_interval_secs: secs(self.cold_interval_secs),
+            history_retention_days: self.history_retention_days,
+        }
+    }
+}
+
 fn default_hot() -> u64 {
     30
 }

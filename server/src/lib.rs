@@ -94,6 +94,7 @@ pub async fn serve(
         access: settings.access_policy(),
         login_limiter: std::sync::Arc::new(auth::limiter::LoginLimiter::default()),
         changes: feed.receiver.clone(),
+        sync_defaults: settings.sync.defaults(),
     };
     let router = http::router(state, settings).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
@@ -137,6 +138,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     let services = app::state::Services {
         demo_cloud: demo.as_ref().map(|d| d.info.clone()),
         sync: sync.as_ref().map(|s| s.engine.clone()),
+        keys: Some(keys.clone()),
     };
     let result = serve(
         listener,

@@ -4,6 +4,7 @@
 //! context, calls a plain async function in the feature's `ssr` module (tested on its own),
 //! and maps the error to [`crate::error::AppError`].
 
+pub mod accounts_admin;
 pub mod api_tokens;
 pub mod audit;
 pub mod bgp;
@@ -37,6 +38,7 @@ pub mod routes_page;
 #[cfg(feature = "ssr")]
 pub mod routes_sql;
 pub mod session;
+pub mod sync_settings;
 pub mod system;
 pub mod topology;
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod account_forms;
 pub mod connection_table;
 pub mod data_as_of;
 pub mod live;

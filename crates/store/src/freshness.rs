@@ -191,6 +191,16 @@ pub async fn freshness(
         .collect()
 }
 
+/// Makes every sync of `account` due now (after its credentials, regions or endpoints
+/// changed, the old schedule may be a failed attempt's back-off or a cold interval away).
+pub async fn make_due(pool: &PgPool, account: Uuid) -> Result<u64> {
+    let done = sqlx::query("UPDATE sync_freshness SET next_due_at = now() WHERE account_id = $1")
+        .bind(account)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

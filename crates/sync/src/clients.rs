@@ -25,32 +25,45 @@ pub fn build(
     region: &str,
     gate: SharedGate,
 ) -> Result<RegionClient, FetchError> {
-    let endpoint = endpoint_for(creds, region);
-    let config_error = |message: String| FetchError {
-        code: "ConfigError".into(),
-        message,
-    };
     match creds.cloud {
         Cloud::Aliyun => {
-            let credentials =
-                aliyun::Credentials::new(creds.access_key_id.clone(), creds.secret.expose_secret());
-            let mut config = aliyun::ClientConfig::new(credentials);
-            config.endpoint = endpoint.map(str::to_string);
+            let mut config = aliyun_config(creds, region);
             config.gate = Some(gate);
             Ok(RegionClient::Aliyun(Box::new(aliyun::Client::new(config)?)))
         }
         Cloud::Huawei => {
-            let credentials =
-                huawei::Credentials::new(creds.access_key_id.clone(), creds.secret.clone());
-            let mut config = huawei::ClientConfig::new(region, credentials)
-                .map_err(|e| config_error(e.to_string()))?;
-            if let Some(base) = endpoint {
-                config = config
-                    .with_endpoint_override(base, false)
-                    .map_err(|e| config_error(e.to_string()))?;
-            }
+            let mut config = huawei_config(creds, region)?;
             config.gate = Some(gate);
             Ok(RegionClient::Huawei(Box::new(huawei::Client::new(config)?)))
         }
     }
+}
+
+/// An Alibaba client configuration for `region` (no gate): credentials and endpoint override.
+pub fn aliyun_config(creds: &Credentials, region: &str) -> aliyun::ClientConfig {
+    let credentials =
+        aliyun::Credentials::new(creds.access_key_id.clone(), creds.secret.expose_secret());
+    let mut config = aliyun::ClientConfig::new(credentials);
+    config.endpoint = endpoint_for(creds, region).map(str::to_string);
+    config
+}
+
+/// A Huawei client configuration for `region` (no gate): credentials and endpoint override.
+pub fn huawei_config(
+    creds: &Credentials,
+    region: &str,
+) -> Result<huawei::ClientConfig, FetchError> {
+    let config_error = |message: String| FetchError {
+        code: "ConfigError".into(),
+        message,
+    };
+    let credentials = huawei::Credentials::new(creds.access_key_id.clone(), creds.secret.clone());
+    let mut config =
+        huawei::ClientConfig::new(region, credentials).map_err(|e| config_error(e.to_string()))?;
+    if let Some(base) = endpoint_for(creds, region) {
+        config = config
+            .with_endpoint_override(base, false)
+            .map_err(|e| config_error(e.to_string()))?;
+    }
+    Ok(config)
 }

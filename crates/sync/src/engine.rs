@@ -58,11 +58,13 @@ pub struct Engine {
     pub(crate) holder: String,
     pub(crate) settings: SyncSettings,
     stats: Arc<CallStats>,
-    gates: Mutex<HashMap<(Uuid, String), SharedGate>>,
+    pub(crate) gates: Mutex<HashMap<(Uuid, String), SharedGate>>,
     running: Mutex<HashSet<Job>>,
     slots: Arc<Semaphore>,
     progress: watch::Sender<Progress>,
     job_secs: Mutex<(f64, u64)>,
+    /// Settings an admin changed at run time (see `live`).
+    pub(crate) live: std::sync::RwLock<crate::live::Live>,
 }
 
 impl Engine {
@@ -85,6 +87,7 @@ impl Engine {
             slots,
             progress: watch::channel(Progress::default()).0,
             job_secs: Mutex::new((0.0, 0)),
+            live: Default::default(),
         })
     }
 
@@ -104,7 +107,7 @@ impl Engine {
                 };
                 SharedGate(Arc::new(BudgetGate::new(
                     cloud,
-                    self.settings.quotas.clone(),
+                    self.quotas_for(account),
                     self.stats.clone(),
                 )))
             })
@@ -146,7 +149,14 @@ impl Engine {
 
     /// The scheduler loop, until `stop` turns true.
     pub async fn run(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        let mut reloaded: Option<Instant> = None;
         loop {
+            if reloaded.is_none_or(|t| t.elapsed() >= crate::live::RELOAD_EVERY) {
+                if let Err(e) = self.reload_settings().await {
+                    tracing::warn!(error = %e, "sync settings not reloaded; keeping the current ones");
+                }
+                reloaded = Some(Instant::now());
+            }
             if let Err(e) = self.start_due().await {
                 // The database may be restarting: try again on the next tick.
                 tracing::warn!(error = %e, "sync scheduler could not read its schedule");
@@ -271,7 +281,7 @@ impl Engine {
     }
 
     pub(crate) fn next_due(&self, unit: Unit, now: DateTime<Utc>, failed: bool) -> DateTime<Utc> {
-        let interval = unit.interval(self.settings.cadence);
+        let interval = unit.interval(self.cadence());
         let wait = if failed {
             self.settings.retry_after.min(interval)
         } else {

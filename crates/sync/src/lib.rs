@@ -7,6 +7,8 @@
 //!   every 10 min).
 //! - [`fetch`]: one unit of one (account, region) from its cloud, mapped to store rows.
 //! - [`engine`] and [`job`]: the scheduler, leases shared with other servers, freshness.
+//! - [`live`]: intervals and budgets an admin changes while it runs.
+//! - [`probe`]: "test connection" for an account's credentials.
 //! - [`progress`]: what the UI shows while it runs.
 //! - [`actions`]: the cloud calls an operator asks for (PSK, peer config, route writes).
 
@@ -17,6 +19,8 @@ pub mod engine;
 pub mod fetch;
 pub mod gate;
 pub mod job;
+pub mod live;
+pub mod probe;
 pub mod progress;
 pub mod quota;
 pub mod unit;

@@ -56,6 +56,15 @@ pub async fn spawn_app_on(pool: PgPool) -> TestApp {
 
 /// A server with its own settings (e.g. no guest access) on `pool`.
 pub async fn spawn_app_with(pool: PgPool, settings: Settings) -> TestApp {
+    spawn_app_with_services(pool, settings, app::state::Services::default()).await
+}
+
+/// A server running `services` (e.g. a sync engine on an emulator) besides its pages.
+pub async fn spawn_app_with_services(
+    pool: PgPool,
+    settings: Settings,
+    services: app::state::Services,
+) -> TestApp {
     let listener = server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -65,7 +74,7 @@ pub async fn spawn_app_with(pool: PgPool, settings: Settings) -> TestApp {
             listener,
             serve_pool,
             DatabaseKind::External,
-            app::state::Services::default(),
+            services,
             &settings,
             async {
                 let _ = stopped.await;

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod accounts_admin;
 mod api_token_cmd;
 mod api_v1;
 mod api_v1_conflicts;
@@ -24,6 +25,7 @@ mod routes_page;
 mod secret_scan;
 mod secret_scan_crawl;
 mod sessions;
+mod sync_settings;
 mod system;
 mod topology;
 mod topology_graph;

@@ -2,8 +2,10 @@
 //! admin server function to other roles; these pages only say so plainly instead of showing
 //! empty tables.
 
+pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod sync;
 pub mod users;
 pub mod walls;
 
@@ -12,8 +14,10 @@ use leptos::prelude::*;
 /// The admin pages' shared header: links between them, the current one marked.
 #[component]
 pub fn AdminTabs(current: &'static str) -> impl IntoView {
-    const TABS: [(&str, &str); 4] = [
+    const TABS: &[(&str, &str)] = &[
         ("/admin/users", "Users"),
+        ("/admin/accounts", "Cloud accounts"),
+        ("/admin/sync", "Sync & retention"),
         ("/admin/walls", "Wall tokens"),
         ("/admin/api-tokens", "API tokens"),
         ("/admin/audit", "Audit log"),

@@ -1,0 +1,116 @@
+//! The forms of Admin → Cloud accounts: add, edit (a blank secret keeps the stored one) and
+//! remove (the admin types the account's name). Secret inputs are `password` fields that are
+//! never filled from the server: the page has no secret to fill them with.
+
+use crate::api::accounts_admin::{
+    AccountRow, AddCloudAccount, EditCloudAccount, RemoveCloudAccount,
+};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+/// The endpoint overrides as the textarea shows them: one `REGION=URL` per line.
+pub fn endpoint_lines(endpoints: &[(String, String)]) -> String {
+    endpoints
+        .iter()
+        .map(|(r, u)| format!("{r}={u}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The fields add and edit share; `row` fills them for an edit (never the secret).
+#[component]
+fn AccountFields(row: Option<AccountRow>, prefix: String) -> impl IntoView {
+    let editing = row.is_some();
+    let (name, regions, endpoints) = row.map_or_else(Default::default, |r| {
+        (r.name, r.regions.join(", "), endpoint_lines(&r.endpoints))
+    });
+    let secret_label = if editing {
+        "Access key secret (leave blank to keep the stored one)"
+    } else {
+        "Access key secret"
+    };
+    view! {
+        <label>"Name" <input name="name" value=name required autocomplete="off" id=format!("{prefix}-name")/></label>
+        <label>
+            "Access key id"
+            <input name="access_key_id" required autocomplete="off" spellcheck="false" id=format!("{prefix}-key-id")
+                placeholder=if editing { "type the key id again (it is shown masked)" } else { "" }/>
+        </label>
+        <label>
+            {secret_label}
+            <input name="secret" type="password" autocomplete="new-password" required=!editing id=format!("{prefix}-secret")/>
+        </label>
+        <label>
+            "Regions (comma-separated)"
+            <input name="regions" value=regions placeholder="cn-hangzhou, cn-shanghai" id=format!("{prefix}-regions")/>
+        </label>
+        <label>
+            "Endpoint overrides (one REGION=URL per line, *=URL for every region; blank: the public endpoints)"
+            <textarea name="endpoints" rows="2" spellcheck="false" id=format!("{prefix}-endpoints")>{endpoints}</textarea>
+        </label>
+        <label class="check">
+            <input type="checkbox" name="test_first" value="on" checked id=format!("{prefix}-test-first")/>
+            "Test the connection first; save only if it works"
+        </label>
+    }
+}
+
+#[component]
+pub fn AddAccountForm(action: ServerAction<AddCloudAccount>) -> impl IntoView {
+    view! {
+        <ActionForm action=action attr:class="stacked-form" attr:id="add-account">
+            <label>
+                "Cloud"
+                <select name="cloud" id="add-cloud">
+                    <option value="aliyun">"Alibaba Cloud"</option>
+                    <option value="huawei">"Huawei Cloud"</option>
+                </select>
+            </label>
+            <AccountFields row=None prefix="add".to_string()/>
+            <button type="submit" disabled=move || action.pending().get()>"Add account"</button>
+        </ActionForm>
+    }
+}
+
+/// The edit form of one account, folded away until opened. The access key id field starts
+/// empty on purpose: the page only knows it masked.
+#[component]
+pub fn EditAccountForm(action: ServerAction<EditCloudAccount>, row: AccountRow) -> impl IntoView {
+    let id = row.id.clone();
+    let prefix = format!("edit-{}", row.id);
+    let summary = format!("Edit {}", row.name);
+    view! {
+        <details class="fold">
+            <summary>{summary}</summary>
+            <ActionForm action=action attr:class="stacked-form edit-account">
+                <input type="hidden" name="id" value=id/>
+                <AccountFields row=Some(row) prefix=prefix/>
+                <button type="submit" disabled=move || action.pending().get()>"Save changes"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Removal asks for the account's name, so a slip of the mouse removes nothing.
+#[component]
+pub fn RemoveAccountForm(
+    action: ServerAction<RemoveCloudAccount>,
+    row: AccountRow,
+) -> impl IntoView {
+    let prompt = format!(
+        "Removing “{}” stops its sync; its history stays. Type its name to confirm:",
+        row.name
+    );
+    let label = format!("Remove {}", row.name);
+    let aria = label.clone();
+    view! {
+        <details class="fold">
+            <summary>"Remove…"</summary>
+            <ActionForm action=action attr:class="stacked-form remove-account">
+                <input type="hidden" name="id" value=row.id/>
+                <label>{prompt} <input name="confirm" required autocomplete="off"/></label>
+                <button type="submit" class="danger" aria-label=aria>{label}</button>
+            </ActionForm>
+        </details>
+    }
+}
