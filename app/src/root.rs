@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/api-tokens") ssr=SsrMode::Async view=pages::admin::api_tokens::ApiTokensPage/>
                             <Route path=path!("/admin/accounts") ssr=SsrMode::Async view=pages::admin::accounts::AccountsPage/>
                             <Route path=path!("/admin/sync") ssr=SsrMode::Async view=pages::admin::sync::SyncSettingsPage/>
+                            <Route path=path!("/admin/alerts") ssr=SsrMode::Async view=pages::admin::alerts::AlertsPage/>
                             <Route path=path!("/admin/audit") ssr=SsrMode::Async view=pages::admin::audit::AuditPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>

@@ -41,6 +41,8 @@ pub struct Services {
     pub demo_cloud: Option<crate::api::system::DemoCloud>,
     /// The sync engine that keeps the store fresh.
     pub sync: Option<std::sync::Arc<sync::Engine>>,
+    /// Alert webhooks: the key ring and HTTP client the admin page adds and tests them with.
+    pub alerts: Option<std::sync::Arc<alerts::Alerts>>,
     /// The key that seals cloud credentials (accounts can be added or edited only with it).
     pub keys: Option<std::sync::Arc<store::crypto::KeyRing>>,
 }

@@ -34,6 +34,9 @@ pub struct Settings {
     pub demo: DemoSettings,
     #[serde(default)]
     pub sync: SyncConfig,
+    /// Alert webhooks: debounce, polling, links (`crate::alerting`).
+    #[serde(default)]
+    pub alerts: crate::alerting::AlertsConfig,
     /// Who may read `/metrics` (public by default; or a bearer token).
     #[serde(default)]
     pub metrics: crate::metrics::MetricsSettings,
@@ -251,6 +254,7 @@ impl Settings {
         if settings.sync.hot_interval_secs == 0 || settings.sync.cold_interval_secs == 0 {
             return Err("invalid configuration: sync intervals must be at least 1 second".into());
         }
+        settings.alerts.validate()?;
         settings.guest_role()?;
         if settings
             .access

@@ -3,6 +3,7 @@
 //! until a shutdown signal, then drains requests and stops what it started, in that order.
 
 pub mod access_layer;
+pub mod alerting;
 pub mod api_token_cmd;
 pub mod api_v1;
 pub mod background;
@@ -135,9 +136,12 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         .sync
         .enabled
         .then(|| background::start_sync(database.pool.clone(), keys.clone(), &settings.sync));
+    let alerts = alerting::handle(database.pool.clone(), keys.clone(), &settings);
+    let alerts_task = settings.alerts.enabled.then(|| alerting::start(alerts.clone()));
     let services = app::state::Services {
         demo_cloud: demo.as_ref().map(|d| d.info.clone()),
         sync: sync.as_ref().map(|s| s.engine.clone()),
+        alerts: Some(alerts),
         keys: Some(keys.clone()),
     };
     let result = serve(
@@ -149,6 +153,9 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         shutdown::signal(),
     )
     .await;
+    if let Some(task) = alerts_task {
+        task.stop().await;
+    }
     if let Some(sync) = sync {
         sync.stop().await;
     }

@@ -33,6 +33,19 @@ pub struct Transition {
     pub reason: Option<String>,
 }
 
+/// An Alibaba VPN route into the connection, with what an operator's controls need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VpnRoute {
+    /// The route row's key (what the operator endpoints take).
+    pub key: String,
+    pub destination: String,
+    /// Policy routes only.
+    pub source_cidr: Option<String>,
+    pub weight: Option<u32>,
+    /// Advertised into the VPC's route table.
+    pub published: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionDetail {
     pub cloud: String,
@@ -44,6 +57,8 @@ pub struct ConnectionDetail {
     pub health: Vec<Part>,
     /// Routes whose next hop is this connection: "destination (source, weight)".
     pub routes: Vec<String>,
+    /// The Alibaba VPN routes among them (publish / weight controls for operators).
+    pub vpn_routes: Vec<VpnRoute>,
     pub timeline: Vec<Transition>,
     /// State changes of the connection and its parts in the last 24 hours.
     pub flaps_24h: i64,

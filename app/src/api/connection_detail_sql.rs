@@ -122,6 +122,33 @@ pub async fn detail(
     .bind(id)
     .fetch_all(pool)
     .await?;
+    let vpn_routes = sqlx::query(
+        "SELECT cloud_id, attrs FROM resource_current WHERE account_id = $1 AND region = $2 \
+           AND kind = 'route' AND attrs ->> 'next_hop' = $3 \
+           AND attrs ->> 'source' IN ('vpn_destination', 'vpn_policy') \
+         ORDER BY attrs ->> 'destination', cloud_id",
+    )
+    .bind(account_id)
+    .bind(&region)
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| {
+        let attrs: Value = r.try_get("attrs")?;
+        let text = |k: &str| attrs.get(k).and_then(Value::as_str).map(str::to_string);
+        Ok(VpnRoute {
+            key: r.try_get("cloud_id")?,
+            destination: text("destination").unwrap_or_default(),
+            source_cidr: text("source_cidr"),
+            weight: attrs
+                .get("weight")
+                .and_then(Value::as_u64)
+                .and_then(|w| u32::try_from(w).ok()),
+            published: attrs.get("published").and_then(Value::as_bool) == Some(true),
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let ids: Vec<String> = std::iter::once(id.to_string())
         .chain(parts.iter().map(|p| p.id.clone()))
         .collect();
@@ -157,6 +184,7 @@ pub async fn detail(
         bgp: pick("bgp_session"),
         health: pick("health_check"),
         routes,
+        vpn_routes,
         flaps_24h: timeline.iter().filter(|t| t.at > day_ago).count() as i64,
         timeline,
     })

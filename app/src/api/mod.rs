@@ -5,6 +5,9 @@
 //! and maps the error to [`crate::error::AppError`].
 
 pub mod accounts_admin;
+pub mod alerts_admin;
+#[cfg(feature = "ssr")]
+pub mod alerts_admin_ssr;
 pub mod api_tokens;
 pub mod audit;
 pub mod bgp;

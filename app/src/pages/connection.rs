@@ -1,7 +1,11 @@
 //! Connection detail: configuration (PSK redacted), both tunnels, BGP, health checks, the
 //! routes into it, and its state timeline with the flap count.
 
+use crate::access::{Me, Role};
 use crate::api::connection_detail::{get_connection, ConnectionDetail, Part};
+use crate::api::session::get_me;
+use crate::components::operator_actions::{ConfirmAction, ConnectionActions, OperatorUi, Subject};
+use crate::components::operator_routes::RouteControls;
 use crate::components::rollups::cloud_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,14 +17,18 @@ pub fn ConnectionPage() -> impl IntoView {
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
     let live = crate::components::live::use_live_tick();
     let data = Resource::new(move || (id.get(), live.get()), |(id, _)| get_connection(id));
+    // Operators and admins get the action buttons (the server checks the role again).
+    let me = Resource::new(|| (), |_| get_me());
+    let ui = OperatorUi::new();
     view! {
         <Title text="Connection"/>
         <section class="connection-detail">
             <p><a href="/connections">"← All connections"</a></p>
             <Transition fallback=|| view! { <p class="loading">"Loading the connection…"</p> }>
                 {move || Suspend::new(async move {
+                    let operator = me.await.unwrap_or_else(|_| Me::default()).may(Role::Operator);
                     match data.await {
-                        Ok(d) => view! { <Detail detail=d/> }.into_any(),
+                        Ok(d) => view! { <Detail detail=d ui=ui operator=operator/> }.into_any(),
                         Err(e) => view! { <h1>"Connection"</h1><p class="error">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -50,7 +58,7 @@ fn Facts(part: Part) -> impl IntoView {
 }
 
 #[component]
-fn Detail(detail: ConnectionDetail) -> impl IntoView {
+fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl IntoView {
     let ConnectionDetail {
         cloud,
         account,
@@ -60,6 +68,7 @@ fn Detail(detail: ConnectionDetail) -> impl IntoView {
         bgp,
         health,
         routes,
+        vpn_routes,
         timeline,
         flaps_24h,
     } = detail;
@@ -67,11 +76,21 @@ fn Detail(detail: ConnectionDetail) -> impl IntoView {
         .name
         .clone()
         .unwrap_or_else(|| connection.id.clone());
+    let subject = Subject {
+        id: connection.id.clone(),
+        name: connection.name.clone(),
+        account: account.clone(),
+        region: region.clone(),
+    };
     view! {
+        {operator.then(|| view! { <ConfirmAction ui=ui subject=subject/> })}
         <h1 id="connection-title">{title}</h1>
         <p class="lead">{format!("{} · {account} · {region} · ", cloud_label(&cloud))} <code>{connection.id.clone()}</code>
             {format!(" · {flaps_24h} state change(s) in 24 h")}</p>
-        <section class="panel" id="configuration"><h2>"Configuration"</h2><Facts part=connection/></section>
+        <section class="panel" id="configuration"><h2>"Configuration"</h2>
+            {operator.then(|| view! { <ConnectionActions ui=ui/> })}
+            <Facts part=connection/>
+        </section>
         <section class="panel" id="tunnels"><h2>"Tunnels"</h2>
             <div class="side-by-side">{tunnels.into_iter().map(|t| view! { <Facts part=t/> }).collect_view()}</div>
         </section>
@@ -84,6 +103,10 @@ fn Detail(detail: ConnectionDetail) -> impl IntoView {
         <section class="panel" id="routes-in"><h2>"Routes into this connection"</h2>
             {if routes.is_empty() { view! { <p class="empty">"No route points at this connection."</p> }.into_any() }
              else { view! { <ul>{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul> }.into_any() }}
+            {(!vpn_routes.is_empty()).then(|| view! {
+                <h3>"VPN gateway routes"</h3>
+                <RouteControls ui=ui routes=vpn_routes operator=operator/>
+            })}
         </section>
         <section class="panel" id="timeline"><h2>"Timeline"</h2>
             {if timeline.is_empty() { view! { <p class="empty">"No state change recorded yet."</p> }.into_any() }

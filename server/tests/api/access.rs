@@ -15,6 +15,7 @@ fn required_role(path: &str) -> Option<Option<Role>> {
     let endpoint = path.strip_prefix("/api/")?;
     let public = endpoint.starts_with("session/") || endpoint.starts_with("wall/");
     let admin = endpoint.starts_with("admin/");
+    let operator = endpoint.starts_with("operator/");
     const READS: &[&str] = &[
         "overview",
         "sync/refresh",
@@ -45,6 +46,7 @@ fn required_role(path: &str) -> Option<Option<Role>> {
     match () {
         _ if public => Some(None),
         _ if admin => Some(Some(Role::Admin)),
+        _ if operator => Some(Some(Role::Operator)),
         _ if READS.contains(&endpoint) => Some(Some(Role::Viewer)),
         _ => None,
     }
@@ -126,7 +128,7 @@ async fn every_server_function_answers_by_role() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // Refused admin actions by signed-in users left audit entries.
+    // Refused admin and operator actions by signed-in users left audit entries.
     let denied: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit_log WHERE outcome = 'denied' AND actor IN ('viewer', 'operator')",
     )
@@ -137,10 +139,15 @@ async fn every_server_function_answers_by_role() {
         .iter()
         .filter(|(p, _)| p.starts_with("/api/admin/"))
         .count() as i64;
+    let operator_fns = paths
+        .iter()
+        .filter(|(p, _)| p.starts_with("/api/operator/"))
+        .count() as i64;
+    assert!(operator_fns >= 4, "operator functions: {operator_fns}");
     assert_eq!(
         denied,
-        2 * admin_fns,
-        "one denied entry per admin function per non-admin"
+        2 * admin_fns + operator_fns,
+        "one denied entry per admin function per non-admin, per operator function for the viewer"
     );
 }
 

@@ -5,6 +5,8 @@ mod helpers;
 
 mod access;
 mod accounts_admin;
+mod alerts;
+mod alerts_admin;
 mod api_token_cmd;
 mod api_v1;
 mod api_v1_conflicts;

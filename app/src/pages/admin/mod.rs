@@ -3,6 +3,8 @@
 //! empty tables.
 
 pub mod accounts;
+pub mod alert_deliveries;
+pub mod alerts;
 pub mod api_tokens;
 pub mod audit;
 pub mod sync;
@@ -20,6 +22,7 @@ pub fn AdminTabs(current: &'static str) -> impl IntoView {
         ("/admin/sync", "Sync & retention"),
         ("/admin/walls", "Wall tokens"),
         ("/admin/api-tokens", "API tokens"),
+        ("/admin/alerts", "Alerts"),
         ("/admin/audit", "Audit log"),
     ];
     view! {

@@ -13,9 +13,11 @@ mod peer_config;
 mod psk;
 mod routes;
 
-pub use peer_config::download_peer_config;
+pub use peer_config::{download_peer_config, peer_config, PeerConfig};
 pub use psk::{reveal_psk, PresharedKey};
 pub use routes::{modify_route_weight, publish_route, RouteRef};
+/// What callers need to read the secrets the actions return.
+pub use secrecy::{ExposeSecret, SecretString};
 
 use crate::clients::RegionClient;
 use crate::engine::Engine;

@@ -1,0 +1,211 @@
+//! Operator controls of the connection page: reveal the pre-shared key, download the peer
+//! configuration, and per VPN route publish / withdraw and weight. Shown only to operators
+//! and admins (the server checks again). Every action first opens a confirmation that names
+//! the resource; its result (pending, error, done) shows under the buttons.
+//!
+//! The state lives in [`OperatorUi`], made once by the page, so the live refetches of the
+//! page's data do not reset it. A revealed key exists only in the browser's memory: it is
+//! never part of a server-rendered page or of a resource the page serialises, and it is
+//! dropped when the page is left.
+
+use crate::api::connection_detail::VpnRoute;
+use crate::api::operator::{DownloadPeerConfig, PublishRoute, RevealPsk, SetRouteWeight};
+use leptos::prelude::*;
+
+/// The resource an action is about, as the confirmation names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    pub id: String,
+    pub name: Option<String>,
+    pub account: String,
+    pub region: String,
+}
+
+impl Subject {
+    fn named(&self) -> String {
+        match &self.name {
+            Some(n) if *n != self.id => format!("{} ({n})", self.id),
+            _ => self.id.clone(),
+        }
+    }
+}
+
+/// What the open confirmation would do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ask {
+    RevealPsk,
+    PeerConfig,
+    Publish { route: VpnRoute, publish: bool },
+    Weight { route: VpnRoute, weight: u32 },
+}
+
+/// The page's operator state: the open question and one action per kind.
+#[derive(Clone, Copy)]
+pub struct OperatorUi {
+    pub asking: RwSignal<Option<Ask>>,
+    pub reveal: ServerAction<RevealPsk>,
+    pub peer_config: ServerAction<DownloadPeerConfig>,
+    pub publish: ServerAction<PublishRoute>,
+    pub weight: ServerAction<SetRouteWeight>,
+}
+
+impl OperatorUi {
+    pub fn new() -> Self {
+        let ui = OperatorUi {
+            asking: RwSignal::new(None),
+            reveal: ServerAction::new(),
+            peer_config: ServerAction::new(),
+            publish: ServerAction::new(),
+            weight: ServerAction::new(),
+        };
+        // Leaving the page forgets the revealed key (and the downloaded text).
+        on_cleanup(move || {
+            ui.reveal.value().try_set(None);
+            ui.peer_config.value().try_set(None);
+        });
+        crate::components::operator_download::save_when_downloaded(ui.peer_config);
+        ui
+    }
+}
+
+impl Default for OperatorUi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn route_name(r: &VpnRoute) -> String {
+    match &r.source_cidr {
+        Some(src) => format!("{src} → {}", r.destination),
+        None => r.destination.clone(),
+    }
+}
+
+fn question(ask: &Ask, s: &Subject) -> String {
+    let place = format!("in account {} / region {}", s.account, s.region);
+    match ask {
+        Ask::RevealPsk => format!("Reveal the pre-shared key of connection {} {place}?", s.named()),
+        Ask::PeerConfig => format!(
+            "Download the peer configuration (it contains the pre-shared key) of connection {} {place}?",
+            s.named()
+        ),
+        Ask::Publish { route, publish: true } => format!(
+            "Publish the VPN route {} of connection {} into the VPC's route table {place}?",
+            route_name(route),
+            s.named()
+        ),
+        Ask::Publish { route, .. } => format!(
+            "Withdraw the VPN route {} of connection {} from the VPC's route table {place}?",
+            route_name(route),
+            s.named()
+        ),
+        Ask::Weight { route, weight } => format!(
+            "Change the weight of the VPN route {} of connection {} from {} to {weight} {place}?",
+            route_name(route),
+            s.named(),
+            route.weight.map(|w| w.to_string()).unwrap_or_else(|| "?".into())
+        ),
+    }
+}
+
+fn run(ui: OperatorUi, ask: Ask, connection_id: String) {
+    match ask {
+        Ask::RevealPsk => {
+            ui.reveal.dispatch(RevealPsk { connection_id });
+        }
+        Ask::PeerConfig => {
+            ui.peer_config
+                .dispatch(DownloadPeerConfig { connection_id });
+        }
+        Ask::Publish { route, publish } => {
+            // One outcome line for route writes: the newest.
+            ui.weight.value().set(None);
+            ui.publish.dispatch(PublishRoute {
+                connection_id,
+                route: route.key,
+                publish,
+            });
+        }
+        Ask::Weight { route, weight } => {
+            ui.publish.value().set(None);
+            ui.weight.dispatch(SetRouteWeight {
+                connection_id,
+                route: route.key,
+                weight,
+            });
+        }
+    }
+}
+
+/// The confirmation: names the resource, then runs the action or does nothing.
+#[component]
+pub fn ConfirmAction(ui: OperatorUi, subject: Subject) -> impl IntoView {
+    let subject = StoredValue::new(subject);
+    move || {
+        ui.asking.get().map(|ask| {
+            let text = question(&ask, &subject.get_value());
+            let confirm = move |_| {
+                ui.asking.set(None);
+                run(ui, ask.clone(), subject.get_value().id);
+            };
+            view! {
+                <div class="confirm" role="dialog" aria-modal="true" aria-labelledby="confirm-text" id="confirm-action">
+                    <p id="confirm-text">{text}</p>
+                    <button id="confirm-yes" class="danger" on:click=confirm>"Confirm"</button>
+                    " "
+                    <button id="confirm-no" on:click=move |_| ui.asking.set(None)>"Cancel"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// "Reveal PSK" and "Download peer config" with their results.
+#[component]
+pub fn ConnectionActions(ui: OperatorUi) -> impl IntoView {
+    let ask = move |a: Ask| move |_| ui.asking.set(Some(a.clone()));
+    let revealed = move || {
+        match ui.reveal.value().get() {
+        Some(Ok(r)) => view! {
+            <div id="psk-result">
+                {r.keys.into_iter().map(|k| view! {
+                    <label class="psk">{format!("PSK of the {} ", k.scope)}
+                        <input class="psk-value" readonly type="text" autocomplete="off" value=k.value/>
+                    </label>
+                }).collect_view()}
+                <button id="psk-hide" on:click=move |_| ui.reveal.value().set(None)>"Hide"</button>
+            </div>
+        }.into_any(),
+        Some(Err(e)) => view! { <p class="error" id="psk-error">{e.to_string()}</p> }.into_any(),
+        None => ().into_any(),
+    }
+    };
+    let downloaded = move || match ui.peer_config.value().get() {
+        Some(Ok(f)) => view! {
+            <p id="peer-config-done">{format!(
+                "Saved {} ({}, downloaded {} UTC).",
+                f.file_name,
+                if f.from_vault { "from the vault" } else { "fresh from the cloud" },
+                f.fetched_at.format("%Y-%m-%d %H:%M")
+            )}</p>
+        }
+        .into_any(),
+        Some(Err(e)) => {
+            view! { <p class="error" id="peer-config-error">{e.to_string()}</p> }.into_any()
+        }
+        None => ().into_any(),
+    };
+    view! {
+        <p class="operator-buttons">
+            <button id="reveal-psk" on:click=ask(Ask::RevealPsk) disabled=move || ui.reveal.pending().get()>
+                {move || if ui.reveal.pending().get() { "Revealing…" } else { "Reveal PSK" }}
+            </button>
+            " "
+            <button id="download-peer-config" on:click=ask(Ask::PeerConfig) disabled=move || ui.peer_config.pending().get()>
+                {move || if ui.peer_config.pending().get() { "Downloading…" } else { "Download peer config" }}
+            </button>
+        </p>
+        {revealed}
+        {downloaded}
+    }
+}
