@@ -1,7 +1,8 @@
 // Operator actions in the browser: an admin creates an operator and a viewer; the operator
 // reveals a connection's pre-shared key after a confirmation that names the connection, its
 // account and region (the key is never in the server-rendered page, and the reveal is
-// audited); the viewer gets no button, and a direct call of the endpoint is refused with 403.
+// audited) and downloads the peer configuration (the second time from the vault); the
+// viewer gets no button, and a direct call of the endpoint is refused with 403.
 import { test, expect, waitFor, openPage } from '../lib/harness.mjs';
 
 const hydrated = (page) => page.waitForSelector('.app[data-hydrated=true]');
@@ -62,6 +63,18 @@ test('an operator reveals a PSK after a confirmation naming it; a viewer cannot'
   // Hide clears it from the page.
   await op.page.click('#psk-hide');
   await waitFor(async () => (await op.page.$('#psk-result')) === null, 'the key hidden');
+  // The peer configuration downloads as a file holding that key; the second comes from the vault.
+  for (const source of ['fresh from the cloud', 'from the vault']) {
+    await op.page.click('#download-peer-config');
+    const asked = await (await op.page.waitForSelector('#confirm-action')).textContent();
+    expect(asked.includes(`Download the peer configuration`) && asked.includes(id), `confirmation: ${asked}`);
+    const [download] = await Promise.all([op.page.waitForEvent('download'), op.page.click('#confirm-yes')]);
+    expect(download.suggestedFilename() === `${id}-peer-config.json`, `file: ${download.suggestedFilename()}`);
+    const saved = await download.path();
+    const text = (await import('node:fs')).readFileSync(saved, 'utf8');
+    expect(text.includes(psk) && text.includes('IkeConfig'), 'the saved config holds the key');
+    await waitFor(async () => (await op.page.textContent('#peer-config-done')).includes(source), `saved ${source}`);
+  }
   expect(op.page.problems.length === 0, `operator page problems: ${op.page.problems}`);
 
   // The reveal is in the audit log (without the key).
