@@ -11,6 +11,7 @@ pub mod call;
 pub mod change_feed;
 pub mod cli;
 pub mod config;
+pub mod data_dir;
 pub mod db;
 pub mod demo;
 pub mod emulator_cmd;
@@ -41,6 +42,8 @@ pub enum StartError {
     Listen { addr: SocketAddr, reason: String },
     #[error(transparent)]
     Database(#[from] db::DbError),
+    #[error("{0}")]
+    DataDir(String),
     #[error("cannot register this server instance in the database: {0}")]
     Register(sqlx::Error),
     #[error("cannot start the built-in cloud emulator: {0}")]
@@ -117,6 +120,7 @@ pub async fn serve(
 /// sync engine, serve until a signal, then stop everything in reverse order.
 pub async fn run(settings: Settings) -> Result<(), StartError> {
     let listener = bind(settings.listen).await?;
+    data_dir::check(&settings).map_err(StartError::DataDir)?;
     let database = db::Database::open(&settings).await?;
     let keys = std::sync::Arc::new(background::keyring(&settings).map_err(StartError::Keys)?);
     announce_setup(&database.pool, &settings).await;

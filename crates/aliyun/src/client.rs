@@ -38,7 +38,14 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Admits every HTTP attempt and hears how it ended (quota budgets); `None` = no gate.
     pub gate: Option<callgate::SharedGate>,
+    /// Largest response body read, bytes: past it the call fails with `ResponseTooLarge`
+    /// instead of buffering a runaway answer.
+    pub max_response_bytes: usize,
 }
+
+/// Default [`ClientConfig::max_response_bytes`]: a page of 50 items is a few hundred KB at
+/// most, so 16 MiB only stops a broken or hostile answer.
+pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 impl ClientConfig {
     /// Defaults: public endpoints, HTTPS only, 20 s timeout, default retry policy.
@@ -50,6 +57,7 @@ impl ClientConfig {
             timeout: Duration::from_secs(20),
             retry: RetryPolicy::default(),
             gate: None,
+            max_response_bytes: MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -71,6 +79,7 @@ pub struct Client {
     endpoint_override: Option<Endpoint>,
     retry: RetryPolicy,
     gate: Option<callgate::SharedGate>,
+    max_response_bytes: usize,
 }
 
 impl fmt::Debug for Client {
@@ -104,6 +113,7 @@ impl Client {
             endpoint_override,
             retry: config.retry,
             gate: config.gate,
+            max_response_bytes: config.max_response_bytes,
         })
     }
 
@@ -225,10 +235,15 @@ impl Client {
             .await
             .map_err(|e| transport_error(action, e, &secrets))?;
         let status = resp.status().as_u16();
-        let body = resp
-            .text()
+        let body = read_limited(resp, self.max_response_bytes)
             .await
-            .map_err(|e| transport_error(action, e, &secrets))?;
+            .map_err(|e| match e {
+                Limited::Transport(e) => transport_error(action, e, &secrets),
+                Limited::TooLarge => Error::TooLarge {
+                    action: action.to_owned(),
+                    limit: self.max_response_bytes,
+                },
+            })?;
         tracing::debug!(action, status, "aliyun response");
         decode(action, status, &body, &secrets)
     }
@@ -266,6 +281,27 @@ fn observed(result: &Result<Value, Error>) -> callgate::observe::AttemptResult {
         (_, callgate::Outcome::NoAnswer) => AttemptResult::NoAnswer,
         (Err(_), callgate::Outcome::Answered) => AttemptResult::Error,
     }
+}
+
+enum Limited {
+    Transport(reqwest::Error),
+    TooLarge,
+}
+
+/// Reads the body chunk by chunk, giving up as soon as it passes `limit` bytes (announced or
+/// counted), so a runaway answer costs at most `limit` bytes of memory.
+async fn read_limited(mut resp: reqwest::Response, limit: usize) -> Result<String, Limited> {
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(Limited::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(Limited::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(Limited::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(String::from_utf8_lossy(&body).into_owned())
 }
 
 /// Maps a reqwest error without its URL, which would carry the signed query string.

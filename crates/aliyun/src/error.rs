@@ -100,6 +100,14 @@ pub enum Error {
         /// Start of the body, truncated to [`SNIPPET_LEN`] characters and scrubbed.
         body_snippet: String,
     },
+    /// The answer was longer than the client reads (`ClientConfig::max_response_bytes`).
+    #[error("{action}: response refused: larger than {limit} bytes (the client's limit)")]
+    TooLarge {
+        /// Operation name.
+        action: String,
+        /// The limit, bytes.
+        limit: usize,
+    },
     /// Invalid client configuration (endpoint, CLI arguments, …).
     #[error("configuration error: {0}")]
     Config(String),
@@ -126,6 +134,7 @@ impl Error {
             Error::Connect { .. } => "ConnectError",
             Error::Transport { .. } => "TransportError",
             Error::Decode { .. } => "DecodeError",
+            Error::TooLarge { .. } => "ResponseTooLarge",
             Error::Config(_) => "ConfigError",
         }
     }

@@ -4,6 +4,8 @@
 //! * `POST /_emulator/faults` — body `{"rules":[FaultRule…]}` replaces the fault set;
 //!   `DELETE /_emulator/faults` clears it;
 //! * `POST /_emulator/clock/advance` — body `{"seconds": 90}` moves the simulation clock;
+//! * `POST /_emulator/wall-skew` — body `{"seconds": 1000}` moves the emulator's wall clock
+//!   (what signature freshness is checked against) away from the host's; `0` puts it back;
 //! * `POST /_emulator/quotas/reset` — forgets all quota windows.
 
 use std::sync::Arc;
@@ -30,6 +32,11 @@ fn reply(status: StatusCode, v: Value) -> Response {
 #[derive(Deserialize)]
 struct Advance {
     seconds: f64,
+}
+
+#[derive(Deserialize)]
+struct Skew {
+    seconds: i64,
 }
 
 /// Handles `/_emulator{rest}`.
@@ -67,6 +74,18 @@ pub async fn handle(state: Arc<Shared>, rest: String, req: Request<Body>) -> Res
             ),
             Err(e) => reply(StatusCode::BAD_REQUEST, json!({"error": e.to_string()})),
         },
+        (Method::POST, "/wall-skew") => match serde_json::from_slice::<Skew>(&body) {
+            // Ten years either way is plenty to simulate any drift.
+            Ok(k) if k.seconds.abs() <= 315_360_000 => {
+                state.set_wall_skew(k.seconds);
+                reply(StatusCode::OK, json!({"wall_skew_secs": k.seconds}))
+            }
+            Ok(_) => reply(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "seconds must be within ±315360000 (ten years)"}),
+            ),
+            Err(e) => reply(StatusCode::BAD_REQUEST, json!({"error": e.to_string()})),
+        },
         (Method::POST, "/quotas/reset") => {
             lock(&state.quotas).clear();
             reply(StatusCode::OK, json!({"ok": true}))
@@ -86,6 +105,7 @@ fn snapshot(state: &Shared) -> Value {
         "size": estate.size,
         "now": state.clock.now(),
         "time_scale": state.clock.scale(),
+        "wall_skew_secs": state.wall_skew(),
         "requests": state.request_count(),
         "calls": state.calls(),
         "faults": *lock(&state.faults),

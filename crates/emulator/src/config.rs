@@ -26,6 +26,10 @@ pub struct EmulatorConfig {
     /// Maximum accepted distance of `Timestamp` / `X-Sdk-Date` from wall time, seconds
     /// (both clouds: 15 minutes).
     pub max_clock_skew_secs: i64,
+    /// How far the emulator's own wall clock is from the host's, seconds: requests stamped
+    /// with the host's time look this skewed to it (a server whose clock drifted, seen from
+    /// the cloud). Settable at run time with `POST /_emulator/wall-skew`.
+    pub wall_skew_secs: i64,
     /// Largest request body accepted, bytes.
     pub max_body_bytes: usize,
     /// Faults active from the start.
@@ -45,6 +49,7 @@ impl Default for EmulatorConfig {
             quotas: true,
             clamp_page_size: false,
             max_clock_skew_secs: 15 * 60,
+            wall_skew_secs: 0,
             max_body_bytes: 64 * 1024,
             faults: FaultSet::default(),
             hang_ms: 120_000,

@@ -38,6 +38,9 @@ pub enum FaultKind {
     Malformed,
     /// A list container holding a single object instead of an array (alibaba.md §5.1).
     ListAsObject,
+    /// Valid status and JSON, preceded by [`crate::respond::OVERSIZED_BYTES`] of whitespace,
+    /// streamed without a length: a runaway body the client must refuse, not buffer.
+    Oversized,
 }
 
 /// One rule. Empty selectors match everything.

@@ -9,6 +9,9 @@ use serde_json::Value;
 
 use crate::faults::FaultKind;
 
+/// Whitespace sent before the JSON of an `oversized` fault: 64 MiB, past any sane client limit.
+pub const OVERSIZED_BYTES: usize = 64 * 1024 * 1024;
+
 /// Waits `ms` wall milliseconds (added latency).
 pub async fn delay(ms: u64) {
     if ms > 0 {
@@ -50,6 +53,20 @@ pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<R
             *r.status_mut() = status;
             r.headers_mut()
                 .insert(header::CONTENT_LENGTH, HeaderValue::from(text.len().max(2)));
+            Some(r)
+        }
+        FaultKind::Oversized => {
+            // Chunked, so the client cannot refuse it from a Content-Length: it has to count.
+            const CHUNK: usize = 64 * 1024;
+            let pad = axum::body::Bytes::from(vec![b' '; CHUNK]);
+            let tail = axum::body::Bytes::from(text.to_owned());
+            let chunks = std::iter::repeat_n(pad, OVERSIZED_BYTES / CHUNK)
+                .chain(std::iter::once(tail))
+                .map(Ok::<_, std::convert::Infallible>);
+            let mut r = Response::new(Body::from_stream(futures_util::stream::iter(chunks)));
+            *r.status_mut() = status;
+            r.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_str(ctype).ok()?);
             Some(r)
         }
         _ => None,

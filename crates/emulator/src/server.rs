@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use axum::body::Body;
@@ -42,6 +42,7 @@ pub struct Shared {
     pub huawei_keys: HashMap<String, usize>,
     rng: Mutex<StdRng>,
     requests: AtomicU64,
+    wall_skew_secs: AtomicI64,
     /// Authenticated Alibaba calls per `Action`, so tests (and `/_emulator/state`) can
     /// tell whether a cache spared the cloud a call.
     calls: Mutex<HashMap<String, u64>>,
@@ -68,6 +69,7 @@ impl Shared {
             idempotency: Mutex::default(),
             rng: Mutex::new(StdRng::seed_from_u64(config.seed ^ 0x5eed)),
             requests: AtomicU64::new(0),
+            wall_skew_secs: AtomicI64::new(config.wall_skew_secs),
             calls: Mutex::default(),
             config,
         }
@@ -77,6 +79,21 @@ impl Shared {
     pub fn draw(&self) -> f64 {
         self.requests.fetch_add(1, Ordering::Relaxed);
         lock(&self.rng).gen::<f64>()
+    }
+
+    /// The emulator's wall time, which signature freshness checks use: the host's, moved by
+    /// the configured skew.
+    pub fn wall_now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + chrono::Duration::seconds(self.wall_skew())
+    }
+
+    pub fn wall_skew(&self) -> i64 {
+        self.wall_skew_secs.load(Ordering::Relaxed)
+    }
+
+    /// Moves the emulator's wall clock `secs` away from the host's (0 puts it back).
+    pub fn set_wall_skew(&self, secs: i64) {
+        self.wall_skew_secs.store(secs, Ordering::Relaxed);
     }
 
     /// Requests served so far.

@@ -60,6 +60,8 @@ pub enum Error {
         message: String,
         snippet: String,
     },
+    #[error("response refused: larger than {limit} bytes (the client's limit)")]
+    ResponseTooLarge { limit: usize },
     #[error("invalid endpoint: {0}")]
     Endpoint(String),
     #[error("invalid request: {0}")]
@@ -79,6 +81,7 @@ impl Error {
             Error::Api(api) => format!("HTTP{}", api.status),
             Error::Transport { .. } => "TransportError".into(),
             Error::Decode { .. } => "DecodeError".into(),
+            Error::ResponseTooLarge { .. } => "ResponseTooLarge".into(),
             Error::Endpoint(_) => "InvalidEndpoint".into(),
             Error::InvalidRequest(_) => "InvalidRequest".into(),
             Error::ProjectNotFound { .. } => "ProjectNotFound".into(),

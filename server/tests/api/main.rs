@@ -17,6 +17,7 @@ mod bgp_peer;
 mod binary;
 mod call_emulator;
 mod connection_detail;
+mod fault_matrix;
 mod gateways;
 mod history;
 mod history_diff;

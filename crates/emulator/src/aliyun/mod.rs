@@ -124,7 +124,7 @@ async fn serve(
     method: HttpMethod,
     p: &[(String, String)],
 ) -> Result<Served, AliErr> {
-    let account = auth::authenticate(state, method, p, chrono::Utc::now())?;
+    let account = auth::authenticate(state, method, p, state.wall_now())?;
     let action = param(p, "Action").unwrap_or_default().to_owned();
     let key_id = param(p, "AccessKeyId").unwrap_or_default().to_owned();
     let region = param(p, "RegionId").unwrap_or("").to_owned();

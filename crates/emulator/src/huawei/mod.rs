@@ -76,7 +76,7 @@ pub async fn handle(state: Arc<Shared>, req: Request<Body>) -> Response {
         headers: &headers,
         body: &body,
     };
-    let account = match huawei::verify(&vr, chrono::Utc::now(), |ak| {
+    let account = match huawei::verify(&vr, state.wall_now(), |ak| {
         state
             .huawei_keys
             .get(ak)

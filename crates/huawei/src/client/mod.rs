@@ -40,7 +40,14 @@ pub struct ClientConfig {
     pub clock: Clock,
     /// Admits every HTTP attempt and hears how it ended (quota budgets); `None` = no gate.
     pub gate: Option<callgate::SharedGate>,
+    /// Largest response body read, bytes: past it the call fails with `ResponseTooLarge`
+    /// instead of buffering a runaway answer.
+    pub max_response_bytes: usize,
 }
+
+/// Default [`ClientConfig::max_response_bytes`]: a page is a few hundred KB at most, so
+/// 16 MiB only stops a broken or hostile answer.
+pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 impl std::fmt::Debug for ClientConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -69,6 +76,7 @@ impl ClientConfig {
             page_limit: crate::ops::DEFAULT_LIMIT,
             clock: Arc::new(Utc::now),
             gate: None,
+            max_response_bytes: MAX_RESPONSE_BYTES,
         })
     }
 

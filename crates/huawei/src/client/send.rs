@@ -142,7 +142,7 @@ impl Client {
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
+        let bytes = read_limited(resp, self.config.max_response_bytes).await?;
         tracing::debug!(%method, path = %full_path, status, request_id = ?request_id, "huawei call");
         // Redirects are not followed (see `Client::new`), so a 3xx is reported as an error too.
         if status >= 300 {
@@ -152,7 +152,7 @@ impl Client {
                 &bytes,
             )));
         }
-        Ok(bytes.to_vec())
+        Ok(bytes)
     }
 
     /// Sends and decodes a typed JSON response.
@@ -195,4 +195,21 @@ impl Client {
         self.execute(Service::Vpn, method, &path, &[], body, Some(&pid))
             .await
     }
+}
+
+/// Reads the body chunk by chunk, giving up as soon as it passes `limit` bytes (announced or
+/// counted), so a runaway answer costs at most `limit` bytes of memory.
+async fn read_limited(mut resp: reqwest::Response, limit: usize) -> Result<Vec<u8>, Error> {
+    let too_large = || Error::ResponseTooLarge { limit };
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(Error::from_reqwest)? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }

@@ -16,21 +16,37 @@ pub struct FetchError {
     pub message: String,
 }
 
+/// What an operator reads first when a cloud refused the request's time: the cause is this
+/// host's clock, not the credentials, and the fix is NTP.
+pub const CLOCK_SKEW_HINT: &str = "the cloud refused the request time: this server's clock is \
+     more than 15 minutes off the cloud's; correct the clock (NTP) on the gatewatch host";
+
 impl From<::aliyun::Error> for FetchError {
     fn from(e: ::aliyun::Error) -> Self {
-        FetchError {
-            code: e.code().to_string(),
-            message: e.to_string(),
-        }
+        // alibaba.md §1.9: `InvalidTimeStamp.Expired` is the skew answer.
+        let skewed = e.code() == "InvalidTimeStamp.Expired";
+        FetchError::new(e.code().to_string(), e.to_string(), skewed)
     }
 }
 
 impl From<::huawei::Error> for FetchError {
     fn from(e: ::huawei::Error) -> Self {
-        FetchError {
-            code: e.code(),
-            message: e.to_string(),
-        }
+        // Huawei answers every AK/SK failure with APIGW.0301; only the message tells the
+        // expired X-Sdk-Date apart from a wrong key.
+        let message = e.to_string();
+        let skewed = e.code() == "APIGW.0301"
+            && (message.contains("X-Sdk-Date") || message.contains("signature expired"));
+        FetchError::new(e.code(), message, skewed)
+    }
+}
+
+impl FetchError {
+    fn new(code: String, message: String, clock_skewed: bool) -> Self {
+        let message = match clock_skewed {
+            true => format!("{CLOCK_SKEW_HINT} ({message})"),
+            false => message,
+        };
+        FetchError { code, message }
     }
 }
 
