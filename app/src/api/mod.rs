@@ -33,6 +33,9 @@ pub mod history_diff_sql;
 pub mod history_sql;
 #[cfg(feature = "ssr")]
 pub mod inventory;
+pub mod operator;
+#[cfg(feature = "ssr")]
+pub mod operator_ssr;
 pub mod overview;
 #[cfg(feature = "ssr")]
 pub mod overview_sql;
