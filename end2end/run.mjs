@@ -19,6 +19,7 @@ import './tests/gateways.mjs';
 import './tests/bgp_peer.mjs';
 // Last: they move the demo estate's clock.
 import './tests/wall.mjs';
+import './tests/accounts.mjs';
 import './tests/alerts.mjs';
 import './tests/operator.mjs';
 import './tests/history_diff.mjs';

@@ -96,12 +96,13 @@ pub async fn add_cloud_account(
     crate::error::respond(ssr::add(&ssr::Ctx::of(&app)?, &who.name, form).await)
 }
 
-/// Like add; a blank `secret` keeps the stored one (a new `access_key_id` needs its secret).
+/// Like add; a blank `access_key_id` or `secret` keeps the stored one (a new key id needs
+/// its secret).
 #[server(endpoint = "admin/accounts/edit")]
 pub async fn edit_cloud_account(
     id: String,
     name: String,
-    access_key_id: String,
+    #[server(default)] access_key_id: String,
     #[server(default)] secret: String,
     #[server(default)] regions: String,
     #[server(default)] endpoints: String,

@@ -1,4 +1,4 @@
-//! Changes to an existing account: edit (a blank secret keeps the stored one), enable or
+//! Changes to an existing account: edit (a blank key id or secret keeps the stored one), enable or
 //! disable, remove (the admin repeats its name), and "test connection" with the stored key.
 //! After an edit or re-enable the account's syncs are made due at once: its old schedule may
 //! be a failed attempt's back-off with the old key.
@@ -35,7 +35,11 @@ pub async fn edit(
         .map_err(store_error)?;
     let result = async {
         let endpoints = parse_endpoints(&form.endpoints)?;
-        let key_id = form.access_key_id.trim().to_owned();
+        // Blank: the stored key id (the page only knows it masked).
+        let key_id = match form.access_key_id.trim() {
+            "" => current.access_key_id.clone(),
+            typed => typed.to_owned(),
+        };
         let key = match new_secret {
             true => Some((key_id.clone(), SecretString::from(form.secret))),
             false if key_id != current.access_key_id => {

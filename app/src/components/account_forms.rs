@@ -1,4 +1,4 @@
-//! The forms of Admin → Cloud accounts: add, edit (a blank secret keeps the stored one) and
+//! The forms of Admin → Cloud accounts: add, edit (a blank key id or secret keeps the stored one) and
 //! remove (the admin types the account's name). Secret inputs are `password` fields that are
 //! never filled from the server: the page has no secret to fill them with.
 
@@ -21,8 +21,14 @@ pub fn endpoint_lines(endpoints: &[(String, String)]) -> String {
 #[component]
 fn AccountFields(row: Option<AccountRow>, prefix: String) -> impl IntoView {
     let editing = row.is_some();
-    let (name, regions, endpoints) = row.map_or_else(Default::default, |r| {
-        (r.name, r.regions.join(", "), endpoint_lines(&r.endpoints))
+    let (name, regions, endpoints, key_id) = row.map_or_else(Default::default, |r| {
+        let key = format!("blank: keep {}", r.key_id);
+        (
+            r.name,
+            r.regions.join(", "),
+            endpoint_lines(&r.endpoints),
+            key,
+        )
     });
     let secret_label = if editing {
         "Access key secret (leave blank to keep the stored one)"
@@ -33,8 +39,8 @@ fn AccountFields(row: Option<AccountRow>, prefix: String) -> impl IntoView {
         <label>"Name" <input name="name" value=name required autocomplete="off" id=format!("{prefix}-name")/></label>
         <label>
             "Access key id"
-            <input name="access_key_id" required autocomplete="off" spellcheck="false" id=format!("{prefix}-key-id")
-                placeholder=if editing { "type the key id again (it is shown masked)" } else { "" }/>
+            <input name="access_key_id" required=!editing autocomplete="off" spellcheck="false"
+                id=format!("{prefix}-key-id") placeholder=key_id/>
         </label>
         <label>
             {secret_label}
@@ -72,8 +78,8 @@ pub fn AddAccountForm(action: ServerAction<AddCloudAccount>) -> impl IntoView {
     }
 }
 
-/// The edit form of one account, folded away until opened. The access key id field starts
-/// empty on purpose: the page only knows it masked.
+/// The edit form of one account, folded away until opened. The key id and secret fields
+/// start empty (blank keeps them): the page knows the key id only masked, the secret not at all.
 #[component]
 pub fn EditAccountForm(action: ServerAction<EditCloudAccount>, row: AccountRow) -> impl IntoView {
     let id = row.id.clone();
