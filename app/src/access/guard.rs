@@ -96,9 +96,18 @@ pub async fn sign_in(
 
 pub async fn me(app: &AppState, session: &Session) -> Result<Me, AppError> {
     let p = principal(app, session, Utc::now()).await?;
-    let setup_pending = auth::setup::pending(&app.pool, Utc::now())
-        .await
-        .map_err(auth_error)?;
+    // Asked on every page view (the user menu): kept while the database is unchanged.
+    static SETUP: crate::api::snapshot_cache::SnapshotCache<(), Option<DateTime<Utc>>> =
+        crate::api::snapshot_cache::SnapshotCache::new(1);
+    let load = async {
+        auth::setup::valid_until(&app.pool)
+            .await
+            .map_err(auth_error)
+    };
+    let setup_pending = SETUP
+        .get_or_load(&app.pool, (), load)
+        .await?
+        .is_some_and(|until| until > Utc::now());
     Ok(Me {
         name: p.signed_in.then_some(p.name),
         role: p.role,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const PAGE_SIZE: i64 = 50;
 
 /// Filters and order, exactly as they appear in the URL's query string.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConnectionQuery {
     pub cloud: Option<String>,
     pub account: Option<String>,

@@ -10,6 +10,7 @@
 mod totals;
 
 use super::connections::*;
+use crate::api::snapshot_cache::SnapshotCache;
 use crate::error::AppError;
 use sqlx::types::Json;
 use sqlx::{PgPool, Row};
@@ -147,7 +148,17 @@ pub async fn rows(
     Ok(rows)
 }
 
+/// Pages already answered under the database's current snapshot (see `snapshot_cache`):
+/// between two syncs every screen asks for the same few pages.
+static PAGES: SnapshotCache<ConnectionQuery, ConnectionPage> = SnapshotCache::new(256);
+
 pub async fn page(pool: &PgPool, query: &ConnectionQuery) -> Result<ConnectionPage, AppError> {
+    PAGES
+        .get_or_load(pool, query.clone(), load_page(pool, query))
+        .await
+}
+
+async fn load_page(pool: &PgPool, query: &ConnectionQuery) -> Result<ConnectionPage, AppError> {
     let totals = totals::for_filter(pool, &filter(query)?).await?;
     let rows = rows(pool, query, Some(PAGE_SIZE)).await?;
     Ok(ConnectionPage {

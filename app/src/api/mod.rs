@@ -44,6 +44,8 @@ pub mod routes_page;
 #[cfg(feature = "ssr")]
 pub mod routes_sql;
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod snapshot_cache;
 pub mod sync_settings;
 pub mod system;
 pub mod topology;

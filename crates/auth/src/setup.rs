@@ -43,6 +43,17 @@ pub async fn pending(pool: &PgPool, now: DateTime<Utc>) -> Result<bool, AuthErro
     )
 }
 
+/// Until when a setup token is valid (the latest expiry of any unredeemed one), or None.
+/// Unlike [`pending`] this does not depend on the time of asking, so it can be cached for as
+/// long as the table does not change.
+pub async fn valid_until(pool: &PgPool) -> Result<Option<DateTime<Utc>>, AuthError> {
+    Ok(
+        sqlx::query_scalar("SELECT max(expires_at) FROM setup_token")
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
 /// Creates the first admin with the token; the token works once.
 pub async fn redeem(
     pool: &PgPool,

@@ -31,6 +31,7 @@ mod routes_page;
 mod secret_scan;
 mod secret_scan_crawl;
 mod sessions;
+mod snapshot_cache;
 mod sync_settings;
 mod system;
 mod topology;

@@ -1,0 +1,88 @@
+//! Answers kept for as long as the database shows exactly the same data.
+//!
+//! A busy console (or a NOC with many screens) asks the same questions over and over between
+//! two syncs. The key to "same data" is PostgreSQL's own snapshot (`pg_current_snapshot()`:
+//! the oldest running transaction, the next transaction id and the ones in progress): two
+//! reads with the same snapshot text see the same committed rows, whichever server instance
+//! or process wrote them, and asking for it reads no table. Any write anywhere in the
+//! database (a sync commit, a session saved) gives a new snapshot and empties the cache,
+//! so an answer is never stale, only sometimes recomputed for nothing.
+
+use sqlx::PgPool;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+
+/// What the database shows now, as a comparable string (the database's identity included,
+/// so two databases never share an entry).
+pub async fn snapshot(pool: &PgPool) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT current_database() || '@' || coalesce(inet_server_port(), 0)::text || '/' \
+           || pg_current_snapshot()::text",
+    )
+    .fetch_one(pool)
+    .await
+}
+
+struct Entries<K, V> {
+    snapshot: String,
+    values: HashMap<K, V>,
+}
+
+/// A cache of answers per key for the current snapshot; at most `capacity` keys (a long
+/// tail of one-off queries is dropped whole rather than let grow).
+pub struct SnapshotCache<K, V> {
+    capacity: usize,
+    entries: Mutex<Option<Entries<K, V>>>,
+}
+
+impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
+    pub const fn new(capacity: usize) -> Self {
+        SnapshotCache {
+            capacity,
+            entries: Mutex::new(None),
+        }
+    }
+
+    fn lookup(&self, snapshot: &str, key: &K) -> Option<V> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let entries = entries.as_ref().filter(|e| e.snapshot == snapshot)?;
+        entries.values.get(key).cloned()
+    }
+
+    fn keep(&self, snapshot: String, key: K, value: V) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let current = entries.as_mut().filter(|e| e.snapshot == snapshot);
+        let entries = match current {
+            Some(e) => e,
+            None => entries.insert(Entries {
+                snapshot,
+                values: HashMap::new(),
+            }),
+        };
+        if entries.values.len() >= self.capacity {
+            entries.values.clear();
+        }
+        entries.values.insert(key, value);
+    }
+
+    /// The answer for `key`: kept from an earlier call under the same snapshot, else
+    /// `load`ed now and kept (errors are not kept).
+    pub async fn get_or_load<E, F>(&self, pool: &PgPool, key: K, load: F) -> Result<V, E>
+    where
+        E: From<sqlx::Error>,
+        F: std::future::Future<Output = Result<V, E>>,
+    {
+        let before = snapshot(pool).await?;
+        if let Some(v) = self.lookup(&before, &key) {
+            return Ok(v);
+        }
+        let value = load.await?;
+        // Kept only if nothing was committed while loading: otherwise the answer may mix
+        // the two states, and belongs to neither snapshot.
+        if snapshot(pool).await? == before {
+            self.keep(before, key, value.clone());
+        }
+        Ok(value)
+    }
+}
