@@ -10,7 +10,8 @@
 //! poll_interval_secs = 5      # how often new state changes are looked at
 //! timeout_secs = 10           # limit of one webhook request
 //! max_attempts = 5            # tries per delivery (5xx, 429, timeouts) before giving up
-//! public_url = "https://gatewatch.example.com"   # base of the links in alerts
+//! public_url = "https://gatewatch.example.com"   # base of the links in alerts (default:
+//!                                                # http://<listen>, none on 0.0.0.0)
 //! ```
 
 use serde::Deserialize;
@@ -30,7 +31,7 @@ pub struct AlertsConfig {
     pub poll_interval_secs: u64,
     pub timeout_secs: u64,
     pub max_attempts: u32,
-    /// Default: `http://<listen address>`.
+    /// Default: `http://<listen address>` (none when listening on a wildcard address).
     pub public_url: Option<String>,
 }
 
@@ -98,11 +99,12 @@ impl AlertsConfig {
             poll_interval: Duration::from_secs(self.poll_interval_secs),
             timeout: Duration::from_secs(self.timeout_secs),
             max_attempts: self.max_attempts as i32,
-            public_url: Some(
-                self.public_url
-                    .clone()
-                    .unwrap_or_else(|| format!("http://{listen}")),
-            ),
+            // Without a public URL, the listen address makes the links, unless it is a
+            // wildcard (0.0.0.0 is no address a reader can open): then alerts carry none.
+            public_url: self
+                .public_url
+                .clone()
+                .or_else(|| (!listen.ip().is_unspecified()).then(|| format!("http://{listen}"))),
             ..alerts::Settings::default()
         }
     }

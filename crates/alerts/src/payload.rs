@@ -103,7 +103,7 @@ fn slack(a: &Alert) -> Value {
         detail.push_str(&format!("\n<{}|Open the connection in gatewatch>", url));
     }
     json!({
-        "text": a.summary(),
+        "text": escape(&a.summary()),
         "blocks": [
             {"type": "section", "text": {"type": "mrkdwn", "text": format!("{icon} *{}*", escape(&a.summary()))}},
             {"type": "section", "text": {"type": "mrkdwn", "text": detail}},

@@ -147,7 +147,8 @@ pub async fn get(pool: &PgPool, id: Uuid) -> Result<Option<Webhook>> {
     row.as_ref().map(webhook).transpose()
 }
 
-/// Turns a webhook on or off; [`Error::NotFound`] when there is none.
+/// Turns a webhook on or off (off also drops its queued deliveries); [`Error::NotFound`]
+/// when there is none.
 pub async fn set_enabled(pool: &PgPool, id: Uuid, enabled: bool) -> Result<Webhook> {
     let done = sqlx::query("UPDATE alert_webhook SET enabled = $2 WHERE id = $1")
         .bind(id)
@@ -156,6 +157,17 @@ pub async fn set_enabled(pool: &PgPool, id: Uuid, enabled: bool) -> Result<Webho
         .await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound);
+    }
+    if !enabled {
+        // Disabling means "stop sending": what is still queued is not sent later either.
+        sqlx::query(
+            "UPDATE alert_delivery SET status = 'failed', finished_at = now(), \
+             last_error = 'not sent: the webhook was disabled' \
+             WHERE webhook_id = $1 AND status = 'pending'",
+        )
+        .bind(id)
+        .execute(pool)
+        .await?;
     }
     get(pool, id).await?.ok_or(Error::NotFound)
 }

@@ -141,8 +141,36 @@ async fn failures_are_retried_with_backoff_then_given_up_and_never_logged_with_t
     queue(&pool, t0).await;
     alerts.tick(t0).await.unwrap();
     alerts.tick(t0 + Duration::seconds(600)).await.unwrap();
-    assert_eq!(row(&pool).await, ("sent".into(), 1, Some(204), None));
+    let sent: (String, i32, Option<i32>, Option<String>) =
+        sqlx::query_as("SELECT status, attempts, http_status, last_error FROM alert_delivery")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(sent, ("sent".into(), 1, Some(204), None));
     assert_eq!(hits.load(Ordering::SeqCst), 5);
+
+    // Disabling a webhook drops what is still queued for it.
+    queue(&pool, t0 + Duration::seconds(700)).await;
+    let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM alert_webhook")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    alerts::webhooks::set_enabled(&pool, id, false)
+        .await
+        .unwrap();
+    alerts.tick(t0 + Duration::seconds(800)).await.unwrap();
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        5,
+        "nothing sent to a disabled webhook"
+    );
+    let dropped: Vec<String> = sqlx::query_scalar(
+        "SELECT last_error FROM alert_delivery WHERE status = 'failed' AND attempts = 0",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(dropped, ["not sent: the webhook was disabled"]);
 
     // Nothing logged or stored carries the URL's token.
     let logged = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
