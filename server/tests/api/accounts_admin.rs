@@ -143,6 +143,15 @@ async fn an_aliyun_account_is_added_tested_edited_and_removed_and_its_secret_nev
     .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(json(&body)["name"], "production");
+    // Its syncs are due again at once (not at the end of the old schedule).
+    let later: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sync_freshness WHERE account_id = $1::uuid AND next_due_at > now()",
+    )
+    .bind(&id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(later, 0, "syncs still scheduled for later after the edit");
     let (_, probe) = post(&admin, &app, "admin/accounts/test", &[("id", &id)]).await;
     assert!(json(&probe)["code"].is_null(), "{probe}");
 

@@ -29,7 +29,7 @@ pub fn AccountsPage() -> impl IntoView {
         },
         |_| list_cloud_accounts(),
     );
-    // The last answer of any action, newest first, as one status line.
+    // The last answer of each action (a refusal shows as an error).
     let status = move || {
         let messages: [Option<Result<String, String>>; 5] = [
             add.value().get().map(|r| {
