@@ -149,3 +149,74 @@ async fn sync_settings_are_validated_stored_and_in_force_without_a_restart() {
     assert!(audited >= 10, "{audited} audit entries");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_history_pruner_keeps_the_retention_an_admin_set_not_the_configured_one() {
+    // Arrange: transitions 3 days and 1 hour old; the configuration keeps 90 days, the admin 2.
+    let pool = crate::helpers::fresh_database().await;
+    let key_file = crate::helpers::scratch_dir("pruner-keys").join("k");
+    let keys = std::sync::Arc::new(store::crypto::KeyRing::load_or_create(&key_file).unwrap());
+    let new = store::model::NewAccount {
+        cloud: "aliyun".into(),
+        name: "quiet".into(),
+        access_key_id: "LTAIx".into(),
+        secret: secrecy::SecretString::from("s3cret".to_owned()),
+        regions: vec!["cn-hangzhou".into()],
+        endpoints: Default::default(),
+    };
+    let account = store::accounts::create_account(&pool, &keys, new)
+        .await
+        .unwrap();
+    // Disabled: the engine started below must not crawl (there is no cloud here).
+    let off = store::model::AccountUpdate {
+        enabled: Some(false),
+        ..Default::default()
+    };
+    store::accounts::update_account(&pool, &keys, account.id, off)
+        .await
+        .unwrap();
+    for age in ["3 days", "1 hour"] {
+        sqlx::query(&format!(
+            "INSERT INTO state_transition (account_id, region, kind, cloud_id, facet, at, new_state, generation) \
+             VALUES ($1, 'cn-hangzhou', 'tunnel', 't-1', 'main', now() - interval '{age}', 'up', 1)"
+        ))
+        .bind(account.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    let two_days = store::sync_settings::Overrides {
+        history_retention_days: Some(2),
+        ..Default::default()
+    };
+    let defaults = store::sync_settings::Defaults::default();
+    store::sync_settings::save(&pool, two_days, &defaults, "root")
+        .await
+        .unwrap();
+
+    // Act: the background sync starts with the configuration's 90 days.
+    let config = server::config::SyncConfig::default();
+    assert_eq!(config.history_retention_days, 90);
+    let task = server::background::start_sync(pool.clone(), keys, &config);
+
+    // Assert: the 3-day-old transition goes, the recent one stays.
+    let mut left = vec![];
+    for _ in 0..100 {
+        left = sqlx::query_scalar::<_, String>(
+            "SELECT (now() - at)::text FROM state_transition ORDER BY at",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        if left.len() == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(left.len(), 1, "left: {left:?}");
+    assert!(
+        left[0].starts_with("01:00") || left[0].starts_with("00:59"),
+        "{left:?}"
+    );
+    task.stop().await;
+}
