@@ -9,6 +9,7 @@
 
 mod binary;
 mod cloud;
+mod cloud_cases;
 mod data_dir;
 mod harness;
 mod postgres;
