@@ -181,4 +181,3 @@ pub fn cases() -> Vec<Case> {
         },
     ]
 }
-
