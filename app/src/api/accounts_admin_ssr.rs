@@ -202,3 +202,23 @@ pub async fn add(ctx: &Ctx<'_>, actor: &str, form: AccountForm) -> Result<Accoun
 #[path = "accounts_admin_change.rs"]
 mod change;
 pub use change::{edit, remove, set_enabled, test_stored};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_and_endpoint_lines_parse_and_bad_lines_are_named() {
+        assert_eq!(
+            parse_regions(" cn-hangzhou, cn-shanghai\ncn-beijing "),
+            ["cn-hangzhou", "cn-shanghai", "cn-beijing"]
+        );
+        let eps =
+            parse_endpoints("cn-hangzhou = https://a.example\n\nhttp://127.0.0.1:9/x\n").unwrap();
+        assert_eq!(eps["cn-hangzhou"], "https://a.example");
+        assert_eq!(eps["*"], "http://127.0.0.1:9/x");
+        let err = parse_endpoints("cn-hangzhou=https://a\nnonsense").unwrap_err();
+        assert!(err.to_string().contains("endpoint: line 2"), "{err}");
+        assert!(parse_id("not-a-uuid").is_err());
+    }
+}

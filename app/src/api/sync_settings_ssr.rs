@@ -203,3 +203,16 @@ pub async fn remove_budget(
     reload_here(app).await;
     view(app).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_field;
+
+    #[test]
+    fn blank_is_the_default_and_words_are_refused_by_name() {
+        assert_eq!(parse_field("hot_interval_secs", " ").unwrap(), None);
+        assert_eq!(parse_field("hot_interval_secs", " 15 ").unwrap(), Some(15));
+        let err = parse_field("cold_interval_secs", "ten").unwrap_err();
+        assert!(err.to_string().contains("cold_interval_secs"), "{err}");
+    }
+}
