@@ -51,6 +51,10 @@ impl Alert {
 
     /// One line for chat and logs, e.g. `DOWN: tunnel t-1 (conn office) in acme / cn-hangzhou`.
     pub fn summary(&self) -> String {
+        if self.event == Event::Test {
+            return "TEST: a test alert from gatewatch; no tunnel or BGP session is affected"
+                .to_owned();
+        }
         let what = match self.event {
             Event::Down => "DOWN".to_owned(),
             Event::Recovered => "RECOVERED".to_owned(),

@@ -29,6 +29,14 @@ pub fn AlertsPage() -> impl IntoView {
         },
         |_| list_alert_webhooks(),
     );
+    // The last webhook added (a memo: an error answer does not redraw the form).
+    let added = Memo::new(move |_| {
+        create.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|w| w.id.clone())
+        })
+    });
     let tested = move || match test.value().get() {
         Some(Ok(r)) => {
             let class = if r.ok { "notice" } else { "error" };
@@ -71,6 +79,18 @@ pub fn AlertsPage() -> impl IntoView {
                 })}
             </Transition>
             <h2>"Add a webhook"</h2>
+            // Drawn afresh after each webhook added, so the URL does not linger in the field.
+            {move || {
+                added.track();
+                view! { <AddForm create=create/> }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AddForm(create: ServerAction<CreateAlertWebhook>) -> impl IntoView {
+    view! {
             <ActionForm action=create attr:class="stacked-form" attr:id="add-webhook">
                 <label>"Name" <input name="name" required maxlength="100" placeholder="on-call channel"/></label>
                 <label>"Format"
@@ -89,7 +109,6 @@ pub fn AlertsPage() -> impl IntoView {
                 </fieldset>
                 <button type="submit">"Add webhook"</button>
             </ActionForm>
-        </section>
     }
 }
 
