@@ -62,13 +62,19 @@ pub async fn require_viewer(
     if who.role.is_some_and(|r| r >= needed) {
         return next.run(req).await;
     }
-    if who.role.is_some() {
+    // Not enough for a caller with no session of its own who shows a wall or API token:
+    // the token is refused (403), under its own name.
+    let token = match who.signed_in {
+        true => None,
+        false => crate::token_callers::presented_token(&state, req.headers()).await,
+    };
+    if who.role.is_some() || token.is_some() {
         // Signed in (or a guest) but not enough: refused before the server function even
         // parses its arguments, and audited.
         auth::audit::record(
             &state.pool,
             &auth::audit::Entry {
-                actor: &who.name,
+                actor: token.as_deref().unwrap_or(&who.name),
                 address: None,
                 action: "access_denied",
                 target: Some(&path),
@@ -77,8 +83,8 @@ pub async fn require_viewer(
             },
         )
         .await;
-        return match who.signed_in {
-            true => (StatusCode::FORBIDDEN, "your role may not do this").into_response(),
+        return match who.signed_in || token.is_some() {
+            true => (StatusCode::FORBIDDEN, "your role or token may not do this").into_response(),
             false => (StatusCode::UNAUTHORIZED, "please sign in").into_response(),
         };
     }

@@ -1,6 +1,6 @@
 //! A wall token is no key to operator actions: the wall's browser (no session, the demo's guest
 //! viewer) calling each operator endpoint, with the wall token as a bearer token too, is refused
-//! before the function runs, and each refusal is in the audit log.
+//! with 403 before the function runs, and each refusal is in the audit log under the token.
 
 use crate::helpers::{fresh_database, new_client, spawn_app_with, test_settings};
 use chrono::{Duration, Utc};
@@ -44,11 +44,11 @@ async fn a_wall_holder_is_refused_every_operator_action_and_audited() {
             .send()
             .await
             .unwrap();
-        // Assert: asked to sign in (a guest is never told "forbidden"), nothing done.
-        assert_eq!(resp.status(), 401, "{endpoint}");
+        // Assert: the token was understood and refused, nothing done.
+        assert_eq!(resp.status(), 403, "{endpoint}");
     }
     let denied: Vec<String> = sqlx::query_scalar(
-        "SELECT target FROM audit_log WHERE actor = 'guest' AND outcome = 'denied' \
+        "SELECT target FROM audit_log WHERE actor = 'wall token NOC' AND outcome = 'denied' \
          AND action = 'access_denied' ORDER BY id",
     )
     .fetch_all(&app.pool)
