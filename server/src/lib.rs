@@ -23,6 +23,7 @@ pub mod log_redact;
 pub mod metrics;
 pub mod metrics_scrape;
 pub mod shutdown;
+pub mod token_callers;
 pub mod user_cmd;
 
 /// The embedded PostgreSQL (its own crate, so other crates' tests can start clusters too).
