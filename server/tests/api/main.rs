@@ -7,6 +7,7 @@ mod access;
 mod accounts_admin;
 mod alerts;
 mod alerts_admin;
+mod alerts_config;
 mod api_token_cmd;
 mod api_v1;
 mod api_v1_conflicts;
