@@ -142,7 +142,10 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         .enabled
         .then(|| background::start_sync(database.pool.clone(), keys.clone(), &settings.sync));
     let alerts = alerting::handle(database.pool.clone(), keys.clone(), &settings);
-    let alerts_task = settings.alerts.enabled.then(|| alerting::start(alerts.clone()));
+    let alerts_task = settings
+        .alerts
+        .enabled
+        .then(|| alerting::start(alerts.clone()));
     let services = app::state::Services {
         demo_cloud: demo.as_ref().map(|d| d.info.clone()),
         sync: sync.as_ref().map(|s| s.engine.clone()),
