@@ -44,6 +44,7 @@ test('an admin adds a webhook, sends a test and sees what the receiver answered'
     await page.waitForSelector(`${row}[data-status=enabled]`);
     const host = rx.base.replace('http://', '');
     expect((await page.textContent(`${row} code`)) === `${host}/…`, 'the list shows the host only');
+    await waitFor(async () => (await page.inputValue('#add-webhook input[name=url]')) === '', 'the URL field is cleared after adding');
 
     // Send test: the receiver gets it, the page says HTTP 200.
     await page.click(`${row} button.send-test`);

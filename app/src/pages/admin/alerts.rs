@@ -29,14 +29,6 @@ pub fn AlertsPage() -> impl IntoView {
         },
         |_| list_alert_webhooks(),
     );
-    // The last webhook added (a memo: an error answer does not redraw the form).
-    let added = Memo::new(move |_| {
-        create.value().with(|v| {
-            v.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|w| w.id.clone())
-        })
-    });
     let tested = move || match test.value().get() {
         Some(Ok(r)) => {
             let class = if r.ok { "notice" } else { "error" };
@@ -79,20 +71,32 @@ pub fn AlertsPage() -> impl IntoView {
                 })}
             </Transition>
             <h2>"Add a webhook"</h2>
-            // Drawn afresh after each webhook added, so the URL does not linger in the field.
-            {move || {
-                added.track();
-                view! { <AddForm create=create/> }
-            }}
+            <AddForm create=create/>
         </section>
     }
 }
 
 #[component]
 fn AddForm(create: ServerAction<CreateAlertWebhook>) -> impl IntoView {
+    let (name, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // The last webhook added (a memo: only a new one empties the fields, so a refused add
+    // keeps what was typed); then the URL does not linger in the page.
+    let added = Memo::new(move |_| {
+        create.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|w| w.id.clone())
+        })
+    });
+    Effect::new(move |_| {
+        if added.get().is_some() {
+            name.set(String::new());
+            url.set(String::new());
+        }
+    });
     view! {
             <ActionForm action=create attr:class="stacked-form" attr:id="add-webhook">
-                <label>"Name" <input name="name" required maxlength="100" placeholder="on-call channel"/></label>
+                <label>"Name" <input name="name" required maxlength="100" placeholder="on-call channel" bind:value=name/></label>
                 <label>"Format"
                     <select name="kind">
                         <option value="slack">"Slack-compatible"</option>
@@ -100,7 +104,7 @@ fn AddForm(create: ServerAction<CreateAlertWebhook>) -> impl IntoView {
                     </select>
                 </label>
                 <label>"URL (stored encrypted, never shown again)"
-                    <input name="url" type="url" required autocomplete="off" placeholder="https://hooks.slack.com/services/…"/>
+                    <input name="url" type="url" required autocomplete="off" placeholder="https://hooks.slack.com/services/…" bind:value=url/>
                 </label>
                 <fieldset>
                     <legend>"Only (comma-separated; empty = everything)"</legend>
