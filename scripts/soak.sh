@@ -48,7 +48,8 @@ while kill -0 "$soak" 2>/dev/null; do
   emu_rss=$(awk '/VmRSS/ {print $2}' "/proc/$emu/status" 2>/dev/null || echo 0)
   # CPU time used so far ([dd-]hh:mm:ss) by the server side and by the emulator.
   cpu="server_cpu=$(ps -o times= -p "$soak" | tr -d ' ')s emulator_cpu=$(ps -o times= -p "$emu" | tr -d ' ')s"
-  echo "$(grep SOAK-SAMPLE "$work/soak.log" | tail -n1) emulator_rss_kib=$emu_rss $cpu" | tee -a "$work/minutes.log"
+  last=$(grep SOAK-SAMPLE "$work/soak.log" | tail -n1 || true)
+  [ -z "$last" ] || echo "$last emulator_rss_kib=$emu_rss $cpu" | tee -a "$work/minutes.log"
   sleep 60
 done
 wait "$soak" || { cat "$work/soak.err"; exit 1; }
