@@ -6,12 +6,14 @@
 //! reads with the same snapshot text see the same committed rows, whichever server instance
 //! or process wrote them, and asking for it reads no table. Any write anywhere in the
 //! database (a sync commit, a session saved) gives a new snapshot and empties the cache,
-//! so an answer is never stale, only sometimes recomputed for nothing.
+//! so an answer is never stale, only sometimes recomputed for nothing. After such a write,
+//! the 32 screens asking for the same page at once wait for one computation of it rather
+//! than each running the query (one loader per key at a time).
 
 use sqlx::PgPool;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// What the database shows now, as a comparable string (the database's identity included,
 /// so two databases never share an entry).
@@ -34,6 +36,8 @@ struct Entries<K, V> {
 pub struct SnapshotCache<K, V> {
     capacity: usize,
     entries: Mutex<Option<Entries<K, V>>>,
+    /// One turn per key for computing its answer.
+    loading: Mutex<Option<HashMap<K, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
 impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
@@ -41,7 +45,18 @@ impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
         SnapshotCache {
             capacity,
             entries: Mutex::new(None),
+            loading: Mutex::new(None),
         }
+    }
+
+    fn turn_for(&self, key: &K) -> Arc<tokio::sync::Mutex<()>> {
+        let mut loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        let turns = loading.get_or_insert_with(HashMap::new);
+        if turns.len() >= self.capacity && !turns.contains_key(key) {
+            // Forgetting a turn someone holds only lets the next caller load alongside.
+            turns.clear();
+        }
+        turns.entry(key.clone()).or_default().clone()
     }
 
     fn lookup(&self, snapshot: &str, key: &K) -> Option<V> {
@@ -73,6 +88,12 @@ impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
         E: From<sqlx::Error>,
         F: std::future::Future<Output = Result<V, E>>,
     {
+        if let Some(v) = self.lookup(&snapshot(pool).await?, &key) {
+            return Ok(v);
+        }
+        let turn = self.turn_for(&key);
+        let _turn = turn.lock().await;
+        // Whoever had the turn before may have computed it under a snapshot still current.
         let before = snapshot(pool).await?;
         if let Some(v) = self.lookup(&before, &key) {
             return Ok(v);

@@ -1,17 +1,22 @@
 //! Answers cached per database snapshot: reused while nothing is committed, recomputed after
-//! any commit, never shared between two databases, and not kept when a commit lands while
-//! they are computed.
+//! any commit, never shared between two databases, not kept when a commit lands while they
+//! are computed, and computed once for callers asking at the same moment.
+//!
+//! Transaction ids are cluster-wide, so the other tests' writes (in their own databases on
+//! the same cluster) change the snapshot too: a check that needs a quiet database is repeated
+//! until one run saw no foreign commit.
 
 use crate::helpers::fresh_database;
-use app::api::snapshot_cache::SnapshotCache;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use app::api::snapshot_cache::{snapshot, SnapshotCache};
+use sqlx::PgPool;
+use std::sync::atomic::{AtomicI64, Ordering};
 
-async fn load(counter: &AtomicUsize, value: i64) -> Result<i64, sqlx::Error> {
-    counter.fetch_add(1, Ordering::SeqCst);
-    Ok(value)
+/// A loader whose answers count up, so a reused answer is told apart from a new one.
+async fn next(counter: &AtomicI64) -> Result<i64, sqlx::Error> {
+    Ok(counter.fetch_add(1, Ordering::SeqCst) + 1)
 }
 
-async fn write(pool: &sqlx::PgPool) {
+async fn write(pool: &PgPool) {
     sqlx::query(
         "INSERT INTO setup_token (token_hash, expires_at) VALUES ('x', now()) \
          ON CONFLICT (singleton) DO UPDATE SET expires_at = now()",
@@ -21,61 +26,87 @@ async fn write(pool: &sqlx::PgPool) {
     .unwrap();
 }
 
+/// Runs `check` until the database's snapshot is the same before and after it (no commit
+/// anywhere on the cluster meanwhile); returns what that quiet run returned.
+async fn when_quiet<T, F, Fut>(pool: &PgPool, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    for _ in 0..200 {
+        let before = snapshot(pool).await.unwrap();
+        let out = check().await;
+        if snapshot(pool).await.unwrap() == before {
+            return out;
+        }
+    }
+    panic!("the cluster was never quiet for one check");
+}
+
 #[tokio::test]
 async fn kept_until_a_commit_and_per_database() {
     static CACHE: SnapshotCache<&str, i64> = SnapshotCache::new(8);
     let (a, b) = (fresh_database().await, fresh_database().await);
-    let loads = AtomicUsize::new(0);
-    // The same question twice under one snapshot: computed once.
-    assert_eq!(
-        CACHE.get_or_load(&a, "k", load(&loads, 1)).await.unwrap(),
-        1
-    );
-    assert_eq!(
-        CACHE.get_or_load(&a, "k", load(&loads, 2)).await.unwrap(),
-        1
-    );
-    assert_eq!(loads.load(Ordering::SeqCst), 1);
-    // Another database: its own answer.
-    assert_eq!(
-        CACHE.get_or_load(&b, "k", load(&loads, 3)).await.unwrap(),
-        3
-    );
+    let counter = AtomicI64::new(0);
+    // The same question twice under one snapshot: the second answer is the first.
+    let (first, second) = when_quiet(&a, || async {
+        let first = CACHE.get_or_load(&a, "k", next(&counter)).await.unwrap();
+        let second = CACHE.get_or_load(&a, "k", next(&counter)).await.unwrap();
+        (first, second)
+    })
+    .await;
+    assert_eq!(first, second);
+    // Another database never gets that answer.
+    let loads = counter.load(Ordering::SeqCst);
+    let other = CACHE.get_or_load(&b, "k", next(&counter)).await.unwrap();
+    assert_eq!(other, loads + 1, "b's answer is its own");
     // A commit: computed again.
+    let cached = CACHE.get_or_load(&a, "k", next(&counter)).await.unwrap();
     write(&a).await;
-    assert_eq!(
-        CACHE.get_or_load(&a, "k", load(&loads, 4)).await.unwrap(),
-        4
+    let after = CACHE.get_or_load(&a, "k", next(&counter)).await.unwrap();
+    assert!(
+        after > cached,
+        "recomputed after the commit: {cached} then {after}"
     );
-    assert_eq!(
-        CACHE.get_or_load(&a, "k", load(&loads, 5)).await.unwrap(),
-        4
-    );
-    assert_eq!(loads.load(Ordering::SeqCst), 3);
 }
 
 #[tokio::test]
 async fn an_answer_computed_across_a_commit_is_not_kept() {
     static CACHE: SnapshotCache<&str, i64> = SnapshotCache::new(8);
     let pool = fresh_database().await;
-    let loads = AtomicUsize::new(0);
+    let counter = AtomicI64::new(0);
     let racing = async {
         write(&pool).await;
-        load(&loads, 1).await
+        next(&counter).await
     };
-    assert_eq!(CACHE.get_or_load(&pool, "k", racing).await.unwrap(), 1);
-    assert_eq!(
-        CACHE
-            .get_or_load(&pool, "k", load(&loads, 2))
-            .await
-            .unwrap(),
-        2
-    );
-    assert_eq!(
-        CACHE
-            .get_or_load(&pool, "k", load(&loads, 3))
-            .await
-            .unwrap(),
-        2
-    );
+    let mixed = CACHE.get_or_load(&pool, "k", racing).await.unwrap();
+    let again = CACHE.get_or_load(&pool, "k", next(&counter)).await.unwrap();
+    assert_eq!((mixed, again), (1, 2), "the first answer was not kept");
+}
+
+#[tokio::test]
+async fn callers_asking_at_once_wait_for_one_computation() {
+    static CACHE: SnapshotCache<i64, i64> = SnapshotCache::new(8);
+    let pool = fresh_database().await;
+    let counter = AtomicI64::new(0);
+    let mut round = 0;
+    let loads = when_quiet(&pool, || {
+        // A new key per try: a quiet try starts with nothing cached.
+        round += 1;
+        let key = round;
+        let counter = &counter;
+        let pool = &pool;
+        async move {
+            let before = counter.load(Ordering::SeqCst);
+            let slow = || async {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                next(counter).await
+            };
+            futures_util::future::join_all((0..8).map(|_| CACHE.get_or_load(pool, key, slow())))
+                .await;
+            counter.load(Ordering::SeqCst) - before
+        }
+    })
+    .await;
+    assert_eq!(loads, 1, "eight callers, one computation");
 }
