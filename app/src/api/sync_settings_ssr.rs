@@ -77,6 +77,21 @@ pub async fn view(app: &AppState) -> Result<SyncSettingsView, AppError> {
     })
 }
 
+/// Audits `action` with its outcome; once it succeeded, puts the change in force on this
+/// server and answers with the new settings.
+async fn settle(
+    app: &AppState,
+    actor: &str,
+    action: &str,
+    detail: serde_json::Value,
+    result: Result<(), AppError>,
+) -> Result<SyncSettingsView, AppError> {
+    audit(app, actor, action, detail, result.as_ref().map(|_| ())).await;
+    result?;
+    reload_here(app).await;
+    view(app).await
+}
+
 async fn audit(
     app: &AppState,
     actor: &str,
@@ -129,17 +144,14 @@ pub async fn save(
             .map_err(store_error)
     }
     .await;
-    audit(
+    settle(
         app,
         actor,
         "sync_settings_saved",
         detail,
-        result.as_ref().map(|_| ()),
+        result.map(|_| ()),
     )
-    .await;
-    result?;
-    reload_here(app).await;
-    view(app).await
+    .await
 }
 
 pub async fn set_budget(
@@ -162,17 +174,7 @@ pub async fn set_budget(
             .map_err(store_error)
     }
     .await;
-    audit(
-        app,
-        actor,
-        "sync_budget_set",
-        detail,
-        result.as_ref().map(|_| ()),
-    )
-    .await;
-    result?;
-    reload_here(app).await;
-    view(app).await
+    settle(app, actor, "sync_budget_set", detail, result.map(|_| ())).await
 }
 
 pub async fn remove_budget(
@@ -191,17 +193,14 @@ pub async fn remove_budget(
         Ok(b) => json!({ "api": b.api, "account": b.account_name }),
         Err(_) => json!({ "id": id }),
     };
-    audit(
+    settle(
         app,
         actor,
         "sync_budget_removed",
         detail,
-        result.as_ref().map(|_| ()),
+        result.map(|_| ()),
     )
-    .await;
-    result?;
-    reload_here(app).await;
-    view(app).await
+    .await
 }
 
 #[cfg(test)]
