@@ -5,6 +5,7 @@
 use crate::config::Settings;
 use app::state::AppState;
 use axum::extract::{Request, State};
+use axum::handler::Handler;
 use axum::http::{Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -13,6 +14,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -52,9 +54,22 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         )
         .merge(crate::api_v1::router())
         .leptos_routes(&state, routes, move || app::shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
-            app::shell,
-        ))
+        // Static files (the WASM chunks, JS, CSS, public/) straight from ServeDir; anything
+        // else is Leptos's 404 page. Not leptos_axum's file handler for the files: it looks up
+        // response options through the thread's current reactive owner, which can be another
+        // request's page being rendered on the same thread, and moved that page's headers (its
+        // Content-Security-Policy) onto the file's response. The page then went out with the
+        // script-less default policy and never hydrated. A split bundle (dozens of chunks per
+        // page) made that common.
+        .fallback_service(
+            ServeDir::new(&settings.site_root)
+                .precompressed_gzip()
+                .precompressed_br()
+                .fallback(
+                    leptos_axum::file_and_error_handler::<AppState, _>(app::shell)
+                        .with_state(state.clone()),
+                ),
+        )
         .layer(middleware::from_fn(load_preferences))
         .layer(middleware::from_fn_with_state(
             state.clone(),
