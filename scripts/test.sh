@@ -23,6 +23,5 @@ timed() {
 # The server-side crates. `app` is built with `ssr` here; its `hydrate` build is the WASM below
 # (the two features never meet in one build).
 timed "cargo test" cargo test --locked -p app -p server -p pgembed -p aliyun -p huawei -p emulator -p store -p sync -p routes -p layout -p callgate -p auth -p alerts --features app/ssr
-# --split: every page is a lazy route (app/src/lazy_pages.rs), as scripts/serve.sh builds it.
-timed "cargo leptos build" cargo leptos build --split
+timed "cargo leptos build" cargo leptos build
 timed "browser tests" node end2end/run.mjs
