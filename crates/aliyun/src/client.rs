@@ -80,6 +80,9 @@ pub struct Client {
     retry: RetryPolicy,
     gate: Option<callgate::SharedGate>,
     max_response_bytes: usize,
+    /// Applied to every request, so a shared HTTP client (see [`Client::with_http`]) keeps
+    /// this account's timeout.
+    timeout: Duration,
 }
 
 impl fmt::Debug for Client {
@@ -98,15 +101,23 @@ impl fmt::Debug for Client {
 impl Client {
     /// Validates the configuration (notably the endpoint override) and builds the client.
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build HTTP client: {e}")))?;
+        Self::with_http(config, http)
+    }
+
+    /// Like [`Client::new`], but sending through `http` (and its connection pool), which may
+    /// be shared with other accounts' clients: a sync builds a client per job, and a fresh
+    /// pool per job meant a new TCP connection for almost every call. The configured timeout
+    /// still applies to each request.
+    pub fn with_http(config: ClientConfig, http: reqwest::Client) -> Result<Self, Error> {
         let endpoint_override = config
             .endpoint
             .as_deref()
             .map(|e| Endpoint::parse(e, config.allow_insecure_http))
             .transpose()?;
-        let http = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|e| Error::Config(format!("cannot build HTTP client: {e}")))?;
         Ok(Self {
             http,
             credentials: config.credentials,
@@ -114,6 +125,7 @@ impl Client {
             retry: config.retry,
             gate: config.gate,
             max_response_bytes: config.max_response_bytes,
+            timeout: config.timeout,
         })
     }
 
@@ -151,7 +163,8 @@ impl Client {
         retry: Retry,
     ) -> Result<T, Error> {
         let value = self.request(action, params, retry).await?;
-        serde_json::from_value(value.clone()).map_err(|e| {
+        // From a borrow: the value is only needed again for the error's snippet.
+        T::deserialize(&value).map_err(|e| {
             let mut shown = value;
             redact_json(&mut shown);
             Error::Decode {
@@ -231,6 +244,7 @@ impl Client {
         let resp = self
             .http
             .get(url)
+            .timeout(self.timeout)
             .send()
             .await
             .map_err(|e| transport_error(action, e, &secrets))?;

@@ -20,16 +20,26 @@ pub fn endpoint_for<'a>(creds: &'a Credentials, region: &str) -> Option<&'a str>
         .map(String::as_str)
 }
 
+/// The connection pool the engine's Alibaba clients share: a job builds its own client, and
+/// a pool per job opened a new TCP connection for nearly every call (each account's timeout
+/// is still applied per request). Huawei clients keep their own (they cache a project id).
+pub fn shared_http() -> reqwest::Client {
+    // The same settings `aliyun::Client::new` builds with, less the timeout.
+    reqwest::Client::new()
+}
+
 pub fn build(
     creds: &Credentials,
     region: &str,
     gate: SharedGate,
+    http: &reqwest::Client,
 ) -> Result<RegionClient, FetchError> {
     match creds.cloud {
         Cloud::Aliyun => {
             let mut config = aliyun_config(creds, region);
             config.gate = Some(gate);
-            Ok(RegionClient::Aliyun(Box::new(aliyun::Client::new(config)?)))
+            let client = aliyun::Client::with_http(config, http.clone())?;
+            Ok(RegionClient::Aliyun(Box::new(client)))
         }
         Cloud::Huawei => {
             let mut config = huawei_config(creds, region)?;

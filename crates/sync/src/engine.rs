@@ -65,6 +65,8 @@ pub struct Engine {
     job_secs: Mutex<(f64, u64)>,
     /// Settings an admin changed at run time (see `live`).
     pub(crate) live: std::sync::RwLock<crate::live::Live>,
+    /// One HTTP connection pool for every job's Alibaba client (see `clients::build`).
+    http: reqwest::Client,
 }
 
 impl Engine {
@@ -88,6 +90,7 @@ impl Engine {
             progress: watch::channel(Progress::default()).0,
             job_secs: Mutex::new((0.0, 0)),
             live: Default::default(),
+            http: clients::shared_http(),
         })
     }
 
@@ -265,6 +268,7 @@ impl Engine {
             creds,
             region,
             self.gate(creds.account_id, creds.cloud, region),
+            &self.http,
         )
     }
 
