@@ -10,7 +10,9 @@ use uuid::Uuid;
 // Kept in its own file (declared here so the crate root stays as it is).
 #[path = "freshness_batch.rs"]
 mod batch;
-pub use batch::{record_attempt_if_due, record_failures, record_successes, JobKeys};
+pub use batch::{
+    finish_job, record_attempt_if_due, record_failures, record_successes, JobKeys, LeaseHeld,
+};
 
 /// Longest error message kept: cloud errors can carry whole response bodies.
 const MAX_MESSAGE: usize = 2000;

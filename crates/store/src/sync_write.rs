@@ -25,7 +25,7 @@ use batch::{Rows, Written};
 
 #[path = "sync_write_many.rs"]
 mod many;
-pub use many::apply_snapshots;
+pub use many::{apply_job, apply_snapshots, JobDone};
 
 #[cfg(test)]
 #[path = "sync_write_tests.rs"]

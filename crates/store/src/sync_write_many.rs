@@ -10,6 +10,7 @@
 
 use super::batch::{self, Rows};
 use super::{load_existing, plan, validate, ApplyReport};
+use crate::freshness;
 use crate::history_write::{History, Key};
 use crate::model::{Cloud, ResourceItem, ResourceKind};
 use crate::{Error, Result};
@@ -27,7 +28,33 @@ pub async fn apply_snapshots(
     snapshots: Vec<(ResourceKind, Vec<ResourceItem>)>,
     now: DateTime<Utc>,
 ) -> Result<Vec<(ResourceKind, ApplyReport)>> {
+    apply_job(pool, account_id, region, snapshots, now, None).await
+}
+
+/// What a sync job records in the same transaction as its rows (see [`freshness::finish_job`]).
+#[derive(Debug, Clone, Copy)]
+pub struct JobDone<'a> {
+    /// Every kind the job covers (also those it wrote no snapshot for).
+    pub kinds: &'a [ResourceKind],
+    pub next_due: DateTime<Utc>,
+    /// The job's lease, given back at commit.
+    pub lease: Option<freshness::LeaseHeld<'a>>,
+}
+
+/// [`apply_snapshots`], and, when `done` is given, the job's freshness and lease in the same
+/// transaction: one commit for all of it, and no separate round trips afterwards.
+pub async fn apply_job(
+    pool: &PgPool,
+    account_id: Uuid,
+    region: &str,
+    snapshots: Vec<(ResourceKind, Vec<ResourceItem>)>,
+    now: DateTime<Utc>,
+    done: Option<JobDone<'_>>,
+) -> Result<Vec<(ResourceKind, ApplyReport)>> {
     if snapshots.is_empty() {
+        if let Some(done) = done {
+            finish(pool, account_id, region, now, done).await?;
+        }
         return Ok(Vec::new());
     }
     let mut seen = HashSet::new();
@@ -104,9 +131,27 @@ pub async fn apply_snapshots(
         report.gone += 1;
     }
     history.insert(&mut tx, &key).await?;
+    if let Some(done) = done {
+        finish(&mut *tx, account_id, region, now, done).await?;
+    }
     tx.commit().await?;
     for (kind, report) in &reports {
         tracing::debug!(%account_id, region, %kind, ?report, "snapshot applied");
     }
     Ok(reports)
+}
+
+async fn finish<'e, E: sqlx::Executor<'e, Database = sqlx::Postgres>>(
+    ex: E,
+    account_id: Uuid,
+    region: &str,
+    now: DateTime<Utc>,
+    done: JobDone<'_>,
+) -> Result<()> {
+    let keys = freshness::JobKeys {
+        account_id,
+        region,
+        kinds: done.kinds,
+    };
+    freshness::finish_job(ex, &keys, now, done.next_due, done.lease).await
 }

@@ -1,5 +1,6 @@
 //! A sync job's writes: several kinds in one transaction under their own generations, and
-//! freshness of all its kinds (and the still-due check) in one statement each.
+//! freshness of all its kinds (and the still-due check) in one statement each; a job's rows,
+//! freshness and lease release committed together.
 
 mod common;
 
@@ -9,8 +10,9 @@ use serde_json::json;
 use store::freshness::{
     freshness, record_attempt_if_due, record_failures, record_successes, JobKeys, SyncKey,
 };
+use store::lease::{lease_holder, try_acquire_lease};
 use store::model::{Connection, CustomerGateway, ResourceItem, ResourceKind, Spec};
-use store::sync_write::{apply_snapshot, apply_snapshots};
+use store::sync_write::{apply_job, apply_snapshot, apply_snapshots, JobDone};
 
 const REGION: &str = "cn-hangzhou";
 
@@ -144,4 +146,77 @@ async fn freshness_of_a_job_and_the_due_check() {
     }
     let conn = rows.iter().find(|f| f.key.kind == ResourceKind::Connection);
     assert_eq!(conn.unwrap().last_attempt_at, Some(t(4)));
+}
+
+#[tokio::test]
+async fn a_job_commits_its_rows_freshness_and_lease_release_together() {
+    let pool = db().await;
+    let acc = account(&pool).await;
+    let kinds = [ResourceKind::Connection, ResourceKind::Tunnel];
+    let ttl = std::time::Duration::from_secs(60);
+    assert!(try_acquire_lease(&pool, "job", "me", ttl).await.unwrap());
+    let done = |lease| JobDone {
+        kinds: &kinds,
+        next_due: t(5),
+        lease: Some(lease),
+    };
+
+    // A write that fails (a snapshot names an item twice) leaves the lease held and the
+    // freshness unrecorded: the job records its failure and gives the lease back itself.
+    let dup = vec![connection("vco-1"), connection("vco-1")];
+    let bad = vec![(ResourceKind::Connection, dup)];
+    let failed = apply_job(&pool, acc.id, REGION, bad, t(1), Some(done(("job", "me")))).await;
+    assert!(failed.is_err());
+    assert_eq!(
+        lease_holder(&pool, "job").await.unwrap().as_deref(),
+        Some("me")
+    );
+    let none = freshness(&pool, Some(acc.id), t(1), Duration::hours(1)).await;
+    assert!(none.unwrap().is_empty());
+
+    // Another holder's lease is never released by this job's commit.
+    let snapshots = || {
+        vec![
+            (ResourceKind::Connection, vec![connection("vco-1")]),
+            (ResourceKind::Tunnel, Vec::new()),
+        ]
+    };
+    apply_job(
+        &pool,
+        acc.id,
+        REGION,
+        snapshots(),
+        t(2),
+        Some(done(("job", "other"))),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        lease_holder(&pool, "job").await.unwrap().as_deref(),
+        Some("me")
+    );
+
+    // The holder's write: rows, every kind's freshness and the free lease, at once.
+    let reports = apply_job(
+        &pool,
+        acc.id,
+        REGION,
+        snapshots(),
+        t(3),
+        Some(done(("job", "me"))),
+    )
+    .await
+    .unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(count(&pool, ResourceKind::Connection).await, 1);
+    assert_eq!(lease_holder(&pool, "job").await.unwrap(), None);
+    let rows = freshness(&pool, Some(acc.id), t(3), Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    for f in &rows {
+        assert_eq!(f.last_success_at, Some(t(3)));
+        assert_eq!(f.next_due_at, Some(t(5)));
+        assert_eq!(f.consecutive_failures, 0);
+    }
 }

@@ -113,8 +113,11 @@ pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
             Ok(false) => JobOutcome::Skipped,
             Err(e) => JobOutcome::Failed(internal(e)),
         };
-    if let Err(e) = lease::release_lease(pool, &key, &engine.holder).await {
-        tracing::warn!(error = %e, lease = %key, "could not release a lease; it will expire");
+    // A synced job gave its lease back in the transaction that wrote its rows.
+    if !matches!(outcome, JobOutcome::Synced(_)) {
+        if let Err(e) = lease::release_lease(pool, &key, &engine.holder).await {
+            tracing::warn!(error = %e, lease = %key, "could not release a lease; it will expire");
+        }
     }
     outcome
 }
@@ -142,7 +145,7 @@ async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
     };
     let now = Utc::now();
     match fetched {
-        Ok(snapshots) => write(engine, job, snapshots, now).await,
+        Ok(snapshots) => write(engine, job, lease_key, snapshots, now).await,
         Err(e) => {
             tracing::warn!(account = %job.account_id, region = %job.region, unit = ?job.unit, code = %e.code, "sync failed");
             let next = engine.next_due(job.unit, now, true);
@@ -154,18 +157,31 @@ async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
     }
 }
 
-/// Writes every kind of the job in one transaction (all or none of them), then records the
-/// freshness of all its kinds in one statement.
+/// Writes every kind of the job, its freshness and the release of its lease in one
+/// transaction (all or none of them), then samples BGP prefix counts.
 async fn write(
     engine: &Engine,
     job: &Job,
+    lease_key: &str,
     snapshots: crate::fetch::Snapshots,
     now: DateTime<Utc>,
 ) -> JobOutcome {
     let pool = &engine.pool;
     let written: Vec<ResourceKind> = snapshots.iter().map(|(k, _)| *k).collect();
-    let reports =
-        store::sync_write::apply_snapshots(pool, job.account_id, &job.region, snapshots, now).await;
+    let done = store::sync_write::JobDone {
+        kinds: job.unit.kinds(),
+        next_due: engine.next_due(job.unit, now, false),
+        lease: Some((lease_key, &engine.holder)),
+    };
+    let reports = store::sync_write::apply_job(
+        pool,
+        job.account_id,
+        &job.region,
+        snapshots,
+        now,
+        Some(done),
+    )
+    .await;
     let reports = match reports {
         Ok(reports) => reports,
         Err(e) => {
@@ -186,11 +202,6 @@ async fn write(
         if let Err(e) = sampled.await {
             tracing::warn!(error = %e, region = %job.region, "BGP prefix samples not recorded");
         }
-    }
-    let next = engine.next_due(job.unit, now, false);
-    let keys = job.keys(job.unit.kinds());
-    if let Err(e) = freshness::record_successes(pool, &keys, now, next).await {
-        return JobOutcome::Failed(internal(e));
     }
     JobOutcome::Synced(reports)
 }
