@@ -150,8 +150,13 @@ pub async fn get_account(pool: &PgPool, id: Uuid) -> Result<Account> {
     account_from(&row)
 }
 
-/// Decrypts the account's credentials (for the sync engine only).
-pub async fn get_credentials(pool: &PgPool, keys: &KeyRing, id: Uuid) -> Result<Credentials> {
+/// Decrypts the account's credentials (for the sync engine only). Any executor: a sync job
+/// reads them on the connection it took its lease with.
+pub async fn get_credentials<'e, E: sqlx::Executor<'e, Database = sqlx::Postgres>>(
+    pool: E,
+    keys: &KeyRing,
+    id: Uuid,
+) -> Result<Credentials> {
     let row = sqlx::query(
         "SELECT cloud, access_key_id, secret_ciphertext, secret_nonce, secret_key_version, \
          endpoints FROM cloud_account WHERE id = $1 AND deleted_at IS NULL",

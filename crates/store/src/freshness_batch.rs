@@ -13,8 +13,8 @@ use uuid::Uuid;
 /// passed): records the attempt and returns true; otherwise records nothing and returns false.
 /// One statement, so the check and the attempt see the same picture; a caller that holds the
 /// key's lease knows no other server changes it in between.
-pub async fn record_attempt_if_due(
-    pool: &PgPool,
+pub async fn record_attempt_if_due<'e, E: Executor<'e, Database = Postgres>>(
+    pool: E,
     key: &SyncKey,
     now: DateTime<Utc>,
 ) -> Result<bool> {

@@ -17,8 +17,8 @@ pub fn lease_key(account_id: Uuid, region: &str, kind: ResourceKind) -> String {
 /// Takes `key` for `holder` if it is free, expired, or already held by `holder` (which then
 /// renews it). One statement: the row lock of the conflicting insert makes two contenders
 /// queue, and the loser sees the winner's fresh `expires_at` and gets nothing.
-pub async fn try_acquire_lease(
-    pool: &PgPool,
+pub async fn try_acquire_lease<'e, E: sqlx::Executor<'e, Database = sqlx::Postgres>>(
+    pool: E,
     key: &str,
     holder: &str,
     ttl: Duration,

@@ -99,7 +99,14 @@ async fn schedule(pool: &PgPool) -> Result<Schedule, store::Error> {
 pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
     let pool = &engine.pool;
     let key = job.lease_key();
-    match lease::try_acquire_lease(pool, &key, &engine.holder, engine.settings.lease_ttl).await {
+    // The lease, the still-due check and the credentials on one connection: one pool
+    // check-out (each costs a round trip of its own) instead of three.
+    let mut conn = match pool.acquire().await {
+        Ok(conn) => conn,
+        Err(e) => return JobOutcome::Failed(internal(e)),
+    };
+    let ttl = engine.settings.lease_ttl;
+    match lease::try_acquire_lease(&mut *conn, &key, &engine.holder, ttl).await {
         Ok(true) => {}
         Ok(false) => return JobOutcome::Skipped,
         Err(e) => return JobOutcome::Failed(internal(e)),
@@ -107,12 +114,22 @@ pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
     // Re-checked under the lease (another server may have just done this job), and the
     // attempt recorded, in one round trip.
     let started = Utc::now();
-    let outcome =
-        match freshness::record_attempt_if_due(pool, &job.key(job.unit.primary()), started).await {
-            Ok(true) => crawl(engine, job, &key).await,
-            Ok(false) => JobOutcome::Skipped,
-            Err(e) => JobOutcome::Failed(internal(e)),
-        };
+    let primary = job.key(job.unit.primary());
+    let due = match freshness::record_attempt_if_due(&mut *conn, &primary, started).await {
+        Ok(true) => {
+            let read = store::accounts::get_credentials(&mut *conn, &engine.keys, job.account_id);
+            Ok(Some(read.await.map_err(internal)))
+        }
+        Ok(false) => Ok(None),
+        Err(e) => Err(internal(e)),
+    };
+    // Back to the pool before anything else takes a connection.
+    drop(conn);
+    let outcome = match due {
+        Ok(Some(creds)) => crawl(engine, job, &key, creds).await,
+        Ok(None) => JobOutcome::Skipped,
+        Err(e) => JobOutcome::Failed(e),
+    };
     // A synced job gave its lease back in the transaction that wrote its rows.
     if !matches!(outcome, JobOutcome::Synced(_)) {
         if let Err(e) = lease::release_lease(pool, &key, &engine.holder).await {
@@ -122,12 +139,16 @@ pub async fn run(engine: &Engine, job: &Job) -> JobOutcome {
     outcome
 }
 
-async fn crawl(engine: &Engine, job: &Job, lease_key: &str) -> JobOutcome {
+async fn crawl(
+    engine: &Engine,
+    job: &Job,
+    lease_key: &str,
+    creds: Result<store::model::Credentials, FetchError>,
+) -> JobOutcome {
     let pool = &engine.pool;
     let fetched = async {
-        let creds = store::accounts::get_credentials(pool, &engine.keys, job.account_id)
-            .await
-            .map_err(internal)?;
+        // Unreadable credentials are this job's failure, recorded like a cloud's.
+        let creds = creds?;
         let client = engine.client(&creds, &job.region)?;
         engine.fetch(&client, &job.region, job.unit).await
     };
