@@ -10,7 +10,8 @@
 //!
 //! Environment: `BENCH_ACCOUNTS`, `BENCH_REGIONS`, `BENCH_GATEWAYS`, `BENCH_CONNECTIONS` (estate
 //! size, default 5 × 4 × 4 × 5), `BENCH_CONCURRENCY` (default 32), `BENCH_NO_WRITE` (do not
-//! write BENCH.md), `BENCH_NO_CRAWL` (skip the Python crawl).
+//! write BENCH.md), `BENCH_NO_CRAWL` (skip the Python crawl), `BENCH_STATEMENTS` (PostgreSQL's
+//! costliest statements and the stored rows' sizes, `statements.rs`).
 
 use emulator::faults::{FaultRule, FaultSet};
 use emulator::{EmulatorConfig, EmulatorHandle, EstateSize};
@@ -26,6 +27,7 @@ use sync::{Engine, JobOutcome, SyncSettings};
 
 mod bound;
 mod cpu;
+mod statements;
 
 const LATENCY_MS: u64 = 40;
 
@@ -119,6 +121,9 @@ async fn main() {
         ..SyncSettings::default()
     };
     let engine = Engine::new(pool.clone(), keys, "bench".into(), settings);
+    if statements::wanted() {
+        statements::reset(&pool).await;
+    }
     let load = cpu::load_average();
     let cpu_before = cpu::tree_seconds();
     let started = Instant::now();
@@ -136,6 +141,10 @@ async fn main() {
         .collect();
     assert!(failed.is_empty(), "jobs did not sync: {failed:?}");
     let progress = engine.progress().borrow().clone();
+    if statements::wanted() {
+        statements::print_top(&pool, 25).await;
+        statements::print_row_sizes(&pool).await;
+    }
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM resource_current")
         .fetch_one(&pool)
         .await
