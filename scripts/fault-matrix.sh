@@ -30,7 +30,7 @@ took=$(( $(date +%s) - started ))
   echo "| fault | what happened | recovery |"
   echo "| --- | --- | --- |"
   grep '^FAULT-MATRIX | ' "$log" | sed -e 's/^FAULT-MATRIX | //' -e 's/ | recovery \([0-9]*\) ms$/ | \1 ms |/' \
-    | sed -e 's/^/| /'
+    | sed -e 's/^/| /' -e 's#/[^ ]*/gatewatch-tests/[^ ]*#<scratch data dir>#g'
 } > FAULT-MATRIX.md
 rows=$(grep -c '^FAULT-MATRIX | ' "$log" || true)
 echo "FAULT-MATRIX.md: $rows cases"
