@@ -22,6 +22,10 @@ timed() {
 
 # The server-side crates. `app` is built with `ssr` here; its `hydrate` build is the WASM below
 # (the two features never meet in one build).
-timed "cargo test" cargo test --locked -p app -p server -p pgembed -p aliyun -p huawei -p emulator -p store -p sync -p routes -p layout -p callgate -p auth -p alerts --features app/ssr
+# `--cfg erase_components` is the flag cargo-leptos gives every debug build: with it the tests
+# reuse the dependency builds of `cargo leptos build` instead of compiling a second copy, and
+# the type-erased views make each server test binary ~160 MB instead of ~800 MB (a fresh CI
+# clone once ran out of disk). Only for this command: cargo-leptos sets RUSTFLAGS itself.
+timed "cargo test" env RUSTFLAGS="--cfg erase_components" cargo test --locked -p app -p server -p pgembed -p aliyun -p huawei -p emulator -p store -p sync -p routes -p layout -p callgate -p auth -p alerts --features app/ssr
 timed "cargo leptos build" cargo leptos build
 timed "browser tests" node end2end/run.mjs

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -25,7 +25,14 @@ use tower_sessions_sqlx_store::PostgresStore;
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn router(state: AppState, settings: &Settings) -> Router {
-    let routes = generate_route_list(app::App);
+    // Listing the routes renders the app once, outside any request. Its resources (the user
+    // menu's "who am I") start then too, and without the state they panicked in a background
+    // task ("expected context AppState"), seen in test logs next to slow start-ups.
+    let route_state = state.clone();
+    let (routes, _) =
+        generate_route_list_with_exclusions_and_ssg_and_context(app::App, None, move || {
+            provide_context(route_state.clone())
+        });
     let store = PostgresStore::new(state.pool.clone());
     let sessions = SessionManagerLayer::new(store)
         .with_name("gatewatch_session")

@@ -93,7 +93,10 @@ pub async fn spawn_app_with_services(
     };
     // The listener is bound already, but the server registers itself before it answers: wait
     // for that, so tests never race the start-up.
-    for _ in 0..200 {
+    // 30 s: under a loaded machine (two test threads, other builds) the debug server's first
+    // answer has taken over 5 s.
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(30) {
         if app
             .client
             .get(app.url("/healthz"))
@@ -101,11 +104,17 @@ pub async fn spawn_app_with_services(
             .await
             .is_ok_and(|r| r.status().is_success())
         {
+            if started.elapsed() > std::time::Duration::from_secs(2) {
+                eprintln!(
+                    "slow start: /healthz answered after {:?}",
+                    started.elapsed()
+                );
+            }
             return app;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    panic!("the test server did not answer /healthz within 5 s");
+    panic!("the test server did not answer /healthz within 30 s");
 }
 
 pub fn test_settings() -> Settings {
