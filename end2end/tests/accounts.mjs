@@ -112,6 +112,10 @@ test('an admin changes the sync intervals; a bad value is refused naming its fie
   await page.fill('#cold_interval_secs', '10');
   await page.click('#sync-settings button[type=submit]');
   await waitFor(async () => (await page.textContent('#sync-status')).includes('cold_interval_secs'), 'the refusal names the field');
+  // A refusal keeps what was typed (the form is not reloaded; before, a reload wiped it and
+  // raced the next edit). Half a second gives a reload the time it took.
+  await page.waitForTimeout(500);
+  expect((await page.inputValue('#cold_interval_secs')) === '10', 'the refused value is still in its field');
   page.expected404 = false;
   await page.fill('#cold_interval_secs', '');
   await page.fill('#hot_interval_secs', '15');

@@ -1,7 +1,7 @@
 //! Admin → Cloud accounts: the accounts gatewatch syncs (never their secrets), with test
 //! connection, enable / disable, edit and remove, and a form to add one.
 
-use super::{refusal, AdminTabs};
+use super::{refusal, reload_after_success, AdminTabs};
 use crate::api::accounts_admin::{
     list_cloud_accounts, AccountRow, AddCloudAccount, EditCloudAccount, RemoveCloudAccount,
     SetCloudAccountEnabled, TestCloudAccount,
@@ -18,17 +18,12 @@ pub fn AccountsPage() -> impl IntoView {
     let enable = ServerAction::<SetCloudAccountEnabled>::new();
     let remove = ServerAction::<RemoveCloudAccount>::new();
     let test = ServerAction::<TestCloudAccount>::new();
-    let accounts = Resource::new(
-        move || {
-            (
-                add.version().get(),
-                edit.version().get(),
-                enable.version().get(),
-                remove.version().get(),
-            )
-        },
-        |_| list_cloud_accounts(),
-    );
+    let reloads = RwSignal::new(0u32);
+    reload_after_success(reloads, add);
+    reload_after_success(reloads, edit);
+    reload_after_success(reloads, enable);
+    reload_after_success(reloads, remove);
+    let accounts = Resource::new(move || reloads.get(), |_| list_cloud_accounts());
     // The last answer of each action (a refusal shows as an error).
     let status = move || {
         let messages: [Option<Result<String, String>>; 5] = [

@@ -1,7 +1,7 @@
 //! Admin → Sync & retention: the hot and cold intervals, the history retention and per-API
 //! call budgets. Blank fields use the configuration file's values, shown next to each field.
 
-use super::{refusal, AdminTabs};
+use super::{refusal, reload_after_success, AdminTabs};
 use crate::api::sync_settings::{
     get_sync_settings, RemoveSyncBudget, SaveSyncSettings, SetSyncBudget, SettingValue,
     SyncSettingsView,
@@ -39,16 +39,11 @@ pub fn SyncSettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveSyncSettings>::new();
     let budget = ServerAction::<SetSyncBudget>::new();
     let unbudget = ServerAction::<RemoveSyncBudget>::new();
-    let settings = Resource::new(
-        move || {
-            (
-                save.version().get(),
-                budget.version().get(),
-                unbudget.version().get(),
-            )
-        },
-        |_| get_sync_settings(),
-    );
+    let reloads = RwSignal::new(0u32);
+    reload_after_success(reloads, save);
+    reload_after_success(reloads, budget);
+    reload_after_success(reloads, unbudget);
+    let settings = Resource::new(move || reloads.get(), |_| get_sync_settings());
     let status = move || {
         [
             save.value()

@@ -1,6 +1,6 @@
 //! Admin → Users: list, add, change role, reset password, remove.
 
-use super::{refusal, AdminTabs};
+use super::{refusal, reload_after_success, AdminTabs};
 use crate::access::Role;
 use crate::api::users_admin::{list_users, AddUser, RemoveUser, ResetUserPassword, SetUserRole};
 use leptos::form::ActionForm;
@@ -31,16 +31,11 @@ pub fn UsersPage() -> impl IntoView {
     let set_role = ServerAction::<SetUserRole>::new();
     let reset = ServerAction::<ResetUserPassword>::new();
     let remove = ServerAction::<RemoveUser>::new();
-    let users = Resource::new(
-        move || {
-            (
-                add.version().get(),
-                set_role.version().get(),
-                remove.version().get(),
-            )
-        },
-        |_| list_users(),
-    );
+    let reloads = RwSignal::new(0u32);
+    reload_after_success(reloads, add);
+    reload_after_success(reloads, set_role);
+    reload_after_success(reloads, remove);
+    let users = Resource::new(move || reloads.get(), |_| list_users());
     let status = move || {
         [
             result_text("User added.", add.value())(),
