@@ -11,7 +11,7 @@
 //! `sync::Engine`, `store::history::prune_history`.
 //!
 //! Environment: SOAK_EMULATOR (base URL, required), SOAK_DATA_DIR (required), SOAK_HOT_MS
-//! (417 = 30 s / 72), SOAK_CYCLES (2880), SOAK_MINUTES (20), SOAK_RETENTION_SECS (300),
+//! (1250 = 30 s / 24), SOAK_CYCLES (2880), SOAK_MINUTES (80), SOAK_RETENTION_SECS (300),
 //! SOAK_PRUNE_EVERY_SECS (30).
 
 use secrecy::SecretString;
@@ -22,6 +22,11 @@ use std::time::{Duration, Instant};
 use store::model::NewAccount;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
+
+// The allocator `gatewatch` itself runs with (server/src/main.rs). With glibc's malloc this
+// process spent about half of its CPU in malloc / free / malloc_consolidate (perf).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn env<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name)
@@ -110,9 +115,9 @@ async fn register(
 async fn main() -> Result<(), Error> {
     let base: String = std::env::var("SOAK_EMULATOR")?;
     let data_dir: String = std::env::var("SOAK_DATA_DIR")?;
-    let hot = Duration::from_millis(env("SOAK_HOT_MS", 417));
+    let hot = Duration::from_millis(env("SOAK_HOT_MS", 1250));
     let target: i64 = env("SOAK_CYCLES", 2880);
-    let limit = Duration::from_secs(60 * env("SOAK_MINUTES", 20u64));
+    let limit = Duration::from_secs(60 * env("SOAK_MINUTES", 80u64));
     let retention = chrono::Duration::seconds(env("SOAK_RETENTION_SECS", 300));
     let prune_every = Duration::from_secs(env("SOAK_PRUNE_EVERY_SECS", 30));
 
