@@ -1,5 +1,10 @@
 //! The browser entry point: hydrates the server-rendered page with the app's components.
 
+// The release build (no `erase_components`) computes the layout of each page's whole view
+// type here; the connection page's nests deeper than the default 128 ("queries overflow the
+// depth limit"). Debug builds type-erase views and never hit it.
+#![recursion_limit = "512"]
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
