@@ -1,8 +1,8 @@
 //! The browser entry point: hydrates the server-rendered page with the app's components.
 
-// A build with typed views (without `erase_components`, which Cargo.toml's leptos metadata turns on) computes the
-// layout of each page's whole view type here; the connection page's nests deeper than the
-// default 128 ("queries overflow the depth limit").
+// A build with typed views (without `erase_components`, which the leptos metadata in
+// Cargo.toml turns on) computes the layout of each page's whole view type here; the connection
+// page's nests deeper than the default 128 ("queries overflow the depth limit").
 #![recursion_limit = "512"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
