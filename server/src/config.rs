@@ -58,8 +58,11 @@ pub struct PostgresSettings {
     /// Port of the embedded cluster on 127.0.0.1 [default: 0 = any free port].
     #[serde(default)]
     pub port: u16,
-    /// Maximum connections in gatewatch's pool.
+    /// Maximum connections in gatewatch's pool for pages and API requests [default: 16].
     pub max_connections: Option<u32>,
+    /// Maximum connections in the background pool (sync engine, history pruning, alerts)
+    /// [default: 8]. A separate pool, so a crawl's writes never keep a page waiting.
+    pub background_max_connections: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -104,6 +104,15 @@ pub async fn serve(
     let router = http::router(state, settings).into_make_service_with_connect_info::<SocketAddr>();
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or_default(), "gatewatch is serving");
     let close_streams = feed.closer();
+    // Responses go out in several writes (headers, then body chunks as the page streams);
+    // with Nagle's algorithm on, each later write waited for the client's delayed ACK, which
+    // put a fixed ~40 ms on every file and page (measured: a 13 KB CSS file at 44 ms p50 with
+    // the server a quarter busy).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY on a connection");
+        }
+    });
     let served = axum::serve(listener, router)
         .with_graceful_shutdown(async move {
             shutdown.await;
@@ -140,8 +149,8 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     let sync = settings
         .sync
         .enabled
-        .then(|| background::start_sync(database.pool.clone(), keys.clone(), &settings.sync));
-    let alerts = alerting::handle(database.pool.clone(), keys.clone(), &settings);
+        .then(|| background::start_sync(database.background.clone(), keys.clone(), &settings.sync));
+    let alerts = alerting::handle(database.background.clone(), keys.clone(), &settings);
     let alerts_task = settings
         .alerts
         .enabled

@@ -148,13 +148,18 @@ pub async fn rows(
     Ok(rows)
 }
 
-/// Pages already answered under the database's current snapshot (see `snapshot_cache`):
-/// between two syncs every screen asks for the same few pages.
+/// Pages already answered while the store shows the same connections, tunnels, customer
+/// gateways and accounts (see `snapshot_cache`, `store_version`): between two syncs every
+/// screen asks for the same few pages.
 static PAGES: SnapshotCache<ConnectionQuery, ConnectionPage> = SnapshotCache::new(256);
 
+/// Everything a page of connections is made of.
+const PAGE_KINDS: [&str; 3] = ["connection", "tunnel", "customer_gateway"];
+
 pub async fn page(pool: &PgPool, query: &ConnectionQuery) -> Result<ConnectionPage, AppError> {
+    let version = || crate::api::store_version::of_kinds(pool, &PAGE_KINDS);
     PAGES
-        .get_or_load(pool, query.clone(), load_page(pool, query))
+        .get_or_load_at(version, query.clone(), load_page(pool, query))
         .await
 }
 

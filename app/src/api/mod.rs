@@ -46,6 +46,8 @@ pub mod routes_sql;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod snapshot_cache;
+#[cfg(feature = "ssr")]
+pub mod store_version;
 pub mod sync_settings;
 pub mod system;
 pub mod topology;

@@ -20,6 +20,7 @@ pub mod map;
 pub mod model;
 pub mod peer_config_vault;
 pub mod read;
+pub mod statistics;
 pub mod sync_settings;
 pub mod sync_write;
 

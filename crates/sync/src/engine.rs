@@ -25,6 +25,10 @@ use store::model::Cloud;
 use tokio::sync::{watch, Semaphore};
 use uuid::Uuid;
 
+/// How often the scheduler looks for tables whose statistics lag behind the sync's writes:
+/// soon enough that the pages' plans fit the first crawl within seconds of it.
+const ANALYZE_EVERY: Duration = Duration::from_secs(3);
+
 #[derive(Debug, Clone)]
 pub struct SyncSettings {
     pub cadence: Cadence,
@@ -150,10 +154,22 @@ impl Engine {
         Ok(out)
     }
 
-    /// The scheduler loop, until `stop` turns true.
+    /// The scheduler loop, until `stop` turns true. Between ticks it also keeps the planner's
+    /// statistics in step with bulk writes (see `store::statistics`).
     pub async fn run(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         let mut reloaded: Option<Instant> = None;
+        let mut analysed: Option<Instant> = None;
         loop {
+            if analysed.is_none_or(|t| t.elapsed() >= ANALYZE_EVERY) {
+                match store::statistics::analyze_stale_tables(&self.pool).await {
+                    Ok(tables) if !tables.is_empty() => {
+                        tracing::info!(?tables, "analysed tables the sync changed in bulk")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "could not refresh planner statistics"),
+                }
+                analysed = Some(Instant::now());
+            }
             if reloaded.is_none_or(|t| t.elapsed() >= crate::live::RELOAD_EVERY) {
                 if let Err(e) = self.reload_settings().await {
                     tracing::warn!(error = %e, "sync settings not reloaded; keeping the current ones");

@@ -7,7 +7,6 @@
 
 use super::{Filter, FROM};
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -16,20 +15,11 @@ use std::sync::Mutex;
 /// rather than let grow.
 const MAX_FILTERS: usize = 512;
 
-#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
-struct StoreVersion {
-    /// Two databases (the tests' fresh ones) must never share an entry.
-    database: String,
-    port: Option<i32>,
-    /// Every sync commit bumps one generation, so the sum only ever grows.
-    generations: i64,
-    committed: Option<DateTime<Utc>>,
-    accounts: i64,
-    accounts_changed: Option<DateTime<Utc>>,
-}
+/// The kinds the total and the lists are made of.
+const KINDS: [&str; 2] = ["connection", "customer_gateway"];
 
 struct Cached {
-    version: StoreVersion,
+    version: String,
     accounts: Vec<String>,
     regions: Vec<String>,
     counts: HashMap<(String, Vec<String>), i64>,
@@ -44,15 +34,7 @@ pub struct Totals {
 }
 
 pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppError> {
-    let version: StoreVersion = sqlx::query_as(
-        "SELECT current_database()::text AS database, inet_server_port() AS port, \
-           coalesce(sum(g.generation), 0)::bigint AS generations, max(g.committed_at) AS committed, \
-           (SELECT count(*) FROM cloud_account) AS accounts, \
-           (SELECT max(updated_at) FROM cloud_account) AS accounts_changed \
-         FROM sync_generation g WHERE g.kind IN ('connection', 'customer_gateway')",
-    )
-    .fetch_one(pool)
-    .await?;
+    let version = crate::api::store_version::of_kinds(pool, &KINDS).await?;
     let key = (filter.sql.clone(), filter.values.clone());
     let lists = {
         let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
