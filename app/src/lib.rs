@@ -12,6 +12,7 @@ pub mod components;
 pub mod csp;
 pub mod error;
 pub mod pages;
+pub mod resource;
 pub mod root;
 pub mod url;
 

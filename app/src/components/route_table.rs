@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RouteTablePanel(
-    routes: Resource<Result<RoutePage, AppError>>,
+    routes: crate::resource::JsonResource<Result<RoutePage, AppError>>,
     query: Memo<RouteQuery>,
     lookup: Memo<TraceParams>,
 ) -> impl IntoView {

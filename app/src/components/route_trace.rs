@@ -23,7 +23,7 @@ pub fn keep_filters(query: &RouteQuery) -> impl IntoView {
 
 #[component]
 pub fn TracePanel(
-    trace: Resource<Result<Option<TraceResult>, AppError>>,
+    trace: crate::resource::JsonResource<Result<Option<TraceResult>, AppError>>,
     lookup: Memo<TraceParams>,
     query: Memo<RouteQuery>,
 ) -> impl IntoView {

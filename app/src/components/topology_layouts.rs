@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TopologyLayouts() -> impl IntoView {
     let ui = expect_context::<TopologyUi>();
-    let layouts = Resource::new(move || ui.layouts_version(), |_| list_layouts());
+    let layouts = crate::resource::json_resource(move || ui.layouts_version(), |_| list_layouts());
     let problem = move || {
         let failed = |r: Option<Result<String, crate::error::AppError>>| match r {
             Some(Err(e)) => Some(e.to_string()),

@@ -13,7 +13,7 @@ pub fn UserMenu() -> impl IntoView {
             let _ = window().location().set_href("/login");
         }
     });
-    let me = Resource::new(|| (), |_| get_me());
+    let me = crate::resource::json_resource(|| (), |_| get_me());
     view! {
         <div class="user-menu">
             <Transition fallback=|| ()>

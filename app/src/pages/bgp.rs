@@ -16,7 +16,7 @@ pub fn BgpPage() -> impl IntoView {
         (p.get("state"), p.get("asn"))
     });
     let live = crate::components::live::use_live_tick();
-    let data = Resource::new(
+    let data = crate::resource::json_resource(
         move || (filter.get(), live.get()),
         |((state, asn), _)| list_bgp_sessions(state, asn),
     );

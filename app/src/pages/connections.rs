@@ -26,7 +26,7 @@ pub fn ConnectionsPage() -> impl IntoView {
         }
     });
     let live = crate::components::live::use_live_tick();
-    let data = Resource::new(
+    let data = crate::resource::json_resource(
         move || (query.get(), live.get()),
         |(q, _)| list_connections(q),
     );

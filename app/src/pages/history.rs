@@ -15,7 +15,7 @@ pub fn HistoryPage() -> impl IntoView {
         (p.get("window"), p.get("what"))
     });
     let live = crate::components::live::use_live_tick();
-    let data = Resource::new(
+    let data = crate::resource::json_resource(
         move || (filter.get(), live.get()),
         |((window, what), _)| get_history(window, what),
     );

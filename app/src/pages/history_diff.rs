@@ -35,7 +35,7 @@ pub fn HistoryDiffPage() -> impl IntoView {
         let p = params.get();
         (p.get("from"), p.get("to"))
     });
-    let data = Resource::new(
+    let data = crate::resource::json_resource(
         move || instants.get(),
         |(from, to)| get_history_diff(from, to),
     );

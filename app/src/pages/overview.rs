@@ -21,7 +21,7 @@ pub fn OverviewPage() -> impl IntoView {
     });
     let refresh = ServerAction::<RefreshNow>::new();
     let live = crate::components::live::use_live_tick();
-    let overview = Resource::new(
+    let overview = crate::resource::json_resource(
         move || (tick.get(), live.get(), refresh.version().get()),
         |_| get_overview(),
     );

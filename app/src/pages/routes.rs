@@ -35,9 +35,9 @@ pub fn RoutesPage() -> impl IntoView {
         vpc: get("vpc").map(|v| v.trim().to_string()),
     });
     let live = crate::components::live::use_live_tick();
-    let report = Resource::new(move || live.get(), |_| route_conflicts());
-    let routes = Resource::new(move || (query.get(), live.get()), |(q, _)| list_routes(q));
-    let trace = Resource::new(
+    let report = crate::resource::json_resource(move || live.get(), |_| route_conflicts());
+    let routes = crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| list_routes(q));
+    let trace = crate::resource::json_resource(
         move || lookup.get(),
         |p: TraceParams| async move {
             match p.ip {

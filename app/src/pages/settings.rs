@@ -54,7 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
 /// Where cloud accounts and sync settings are managed: links for admins, a note for others.
 #[component]
 fn AdminLinks() -> impl IntoView {
-    let me = Resource::new(|| (), |_| get_me());
+    let me = crate::resource::json_resource(|| (), |_| get_me());
     view! {
         <section class="panel" aria-labelledby="accounts-title">
             <h2 id="accounts-title">"Cloud accounts and sync"</h2>

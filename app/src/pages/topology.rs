@@ -31,7 +31,7 @@ pub fn TopologyPage() -> impl IntoView {
     provide_context(ui);
     let params = use_query_map();
     let expand = Memo::new(move |_| params.get().get_all("expand"));
-    let view = Resource::new(
+    let view = crate::resource::json_resource(
         move || (expand.get(), ui.pins_version()),
         |(expand, _)| get_topology(expand),
     );

@@ -43,7 +43,7 @@ pub fn WallPage() -> impl IntoView {
             .map(|s| s.clamp(5, 3600))
     };
     let (tick, status) = use_live_updates(move || format!("/wall/{}/events", token()));
-    let wall = Resource::new(move || (token(), tick.get()), |(t, _)| get_wall(t));
+    let wall = crate::resource::json_resource(move || (token(), tick.get()), |(t, _)| get_wall(t));
     let shown = RwSignal::new(0usize);
     Effect::new(move |_| {
         if let Some(secs) = rotate() {

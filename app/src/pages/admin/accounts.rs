@@ -23,7 +23,7 @@ pub fn AccountsPage() -> impl IntoView {
     reload_after_success(reloads, edit);
     reload_after_success(reloads, enable);
     reload_after_success(reloads, remove);
-    let accounts = Resource::new(move || reloads.get(), |_| list_cloud_accounts());
+    let accounts = crate::resource::json_resource(move || reloads.get(), |_| list_cloud_accounts());
     // The last answer of each action (a refusal shows as an error).
     let status = move || {
         let messages: [Option<Result<String, String>>; 5] = [

@@ -18,7 +18,7 @@ pub fn AlertsPage() -> impl IntoView {
     let toggle = ServerAction::<SetAlertWebhookEnabled>::new();
     let remove = ServerAction::<RemoveAlertWebhook>::new();
     let test = ServerAction::<SendTestAlert>::new();
-    let overview = Resource::new(
+    let overview = crate::resource::json_resource(
         move || {
             (
                 create.version().get(),

@@ -11,7 +11,7 @@ use leptos_meta::Title;
 pub fn ApiTokensPage() -> impl IntoView {
     let create = ServerAction::<CreateApiToken>::new();
     let revoke = ServerAction::<RevokeApiToken>::new();
-    let tokens = Resource::new(
+    let tokens = crate::resource::json_resource(
         move || (create.version().get(), revoke.version().get()),
         |_| list_api_tokens(),
     );

@@ -19,7 +19,7 @@ pub fn AuditPage() -> impl IntoView {
             window: p.get("window"),
         }
     };
-    let page = Resource::new(query, list_audit);
+    let page = crate::resource::json_resource(query, list_audit);
     let csv_href = move || {
         let q = query();
         format!(

@@ -43,7 +43,7 @@ pub fn SyncSettingsPage() -> impl IntoView {
     reload_after_success(reloads, save);
     reload_after_success(reloads, budget);
     reload_after_success(reloads, unbudget);
-    let settings = Resource::new(move || reloads.get(), |_| get_sync_settings());
+    let settings = crate::resource::json_resource(move || reloads.get(), |_| get_sync_settings());
     let status = move || {
         [
             save.value()

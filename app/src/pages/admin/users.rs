@@ -35,7 +35,7 @@ pub fn UsersPage() -> impl IntoView {
     reload_after_success(reloads, add);
     reload_after_success(reloads, set_role);
     reload_after_success(reloads, remove);
-    let users = Resource::new(move || reloads.get(), |_| list_users());
+    let users = crate::resource::json_resource(move || reloads.get(), |_| list_users());
     let status = move || {
         [
             result_text("User added.", add.value())(),

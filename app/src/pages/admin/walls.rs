@@ -11,7 +11,7 @@ use leptos_meta::Title;
 pub fn WallTokensPage() -> impl IntoView {
     let create = ServerAction::<CreateWallToken>::new();
     let revoke = ServerAction::<RevokeWallToken>::new();
-    let tokens = Resource::new(
+    let tokens = crate::resource::json_resource(
         move || (create.version().get(), revoke.version().get()),
         |_| list_wall_tokens(),
     );
