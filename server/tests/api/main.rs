@@ -33,6 +33,7 @@ mod secret_scan;
 mod secret_scan_crawl;
 mod sessions;
 mod snapshot_cache;
+mod store_version;
 mod sync_settings;
 mod system;
 mod topology;
