@@ -75,6 +75,16 @@ test('an operator reveals a PSK after a confirmation naming it; a viewer cannot'
     expect(text.includes(psk) && text.includes('IkeConfig'), 'the saved config holds the key');
     await waitFor(async () => (await op.page.textContent('#peer-config-done')).includes(source), `saved ${source}`);
   }
+  // A Huawei Cloud connection: its API can neither read a PSK back nor export a peer
+  // configuration, so the operator gets the reason instead of buttons that would fail.
+  await op.page.goto(`${base}/connections?cloud=huawei`);
+  const huawei = await op.page.getAttribute('#connections tbody tr:first-child td a', 'href');
+  await op.page.goto(`${base}${huawei}`);
+  await hydrated(op.page);
+  const why = await (await op.page.waitForSelector('#operator-not-offered')).textContent();
+  expect(why.includes('Huawei Cloud never returns'), `reason: ${why}`);
+  expect((await op.page.$('#reveal-psk')) === null && (await op.page.$('#download-peer-config')) === null,
+    'no PSK or peer-config button on a Huawei connection');
   expect(op.page.problems.length === 0, `operator page problems: ${op.page.problems}`);
 
   // The reveal is in the audit log (without the key).

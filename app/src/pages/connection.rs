@@ -57,6 +57,18 @@ fn Facts(part: Part) -> impl IntoView {
     }
 }
 
+/// What an operator sees on a Huawei Cloud connection instead of buttons its API would refuse
+/// (the server refuses them too, with the same reasons).
+#[component]
+fn HuaweiHasNoSuchActions() -> impl IntoView {
+    view! {
+        <p class="muted" id="operator-not-offered">
+            "Huawei Cloud never returns a connection's pre-shared key (it can only be set), and its "
+            "peer-configuration export is not part of its public VPN API: copy the settings below."
+        </p>
+    }
+}
+
 #[component]
 fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl IntoView {
     let ConnectionDetail {
@@ -88,7 +100,11 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
         <p class="lead">{format!("{} · {account} · {region} · ", cloud_label(&cloud))} <code>{connection.id.clone()}</code>
             {format!(" · {flaps_24h} state change(s) in 24 h")}</p>
         <section class="panel" id="configuration"><h2>"Configuration"</h2>
-            {operator.then(|| view! { <ConnectionActions ui=ui/> })}
+            {match (operator, cloud.as_str()) {
+                (true, "huawei") => view! { <HuaweiHasNoSuchActions/> }.into_any(),
+                (true, _) => view! { <ConnectionActions ui=ui/> }.into_any(),
+                (false, _) => ().into_any(),
+            }}
             <Facts part=connection/>
         </section>
         <section class="panel" id="tunnels"><h2>"Tunnels"</h2>
@@ -105,7 +121,7 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
              else { view! { <ul>{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul> }.into_any() }}
             {(!vpn_routes.is_empty()).then(|| view! {
                 <h3>"VPN gateway routes"</h3>
-                <RouteControls ui=ui routes=vpn_routes operator=operator/>
+                <RouteControls ui=ui routes=vpn_routes operator=operator && cloud != "huawei"/>
             })}
         </section>
         <section class="panel" id="timeline"><h2>"Timeline"</h2>
