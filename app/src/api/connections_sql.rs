@@ -46,6 +46,14 @@ const FROM: &str = "FROM resource_current c JOIN cloud_account a ON a.id = c.acc
 pub(crate) struct Filter {
     pub sql: String,
     pub values: Vec<String>,
+    /// Whether the conditions name the account (`a.`) or the customer gateway (`cg.`): a
+    /// count needs those joins only then (each connection has one account and at most one
+    /// customer gateway, so they never change how many rows match).
+    pub uses_account: bool,
+    pub uses_customer_gateway: bool,
+    /// Whether which rows match depends only on which connections exist (cloud, account and
+    /// region filters), not on their states, names or customer gateways.
+    pub by_membership: bool,
 }
 
 fn filter(query: &ConnectionQuery) -> Result<Filter, AppError> {
@@ -64,26 +72,41 @@ fn filter(query: &ConnectionQuery) -> Result<Filter, AppError> {
             .replace('%', "\\%")
             .replace('_', "\\_")
     });
+    // (value, SQL before the placeholder, SQL after it, names the account, names the
+    // customer gateway, depends on membership only)
     let conditions = [
-        (&query.cloud, "a.cloud = ", ""),
-        (&query.account, "a.name = ", ""),
-        (&query.region, "c.region = ", ""),
-        (&query.state, "c.state = ", ""),
-        (&query.site, "cg.name = ", ""),
+        (&query.cloud, "a.cloud = ", "", true, false, true),
+        (&query.account, "a.name = ", "", true, false, true),
+        (&query.region, "c.region = ", "", false, false, true),
+        (&query.state, "c.state = ", "", false, false, false),
+        (&query.site, "cg.name = ", "", false, true, false),
         (
             &text,
             "concat_ws(' ', c.name, c.cloud_id, cg.name, cg.attrs ->> 'ip_address', a.name) \
              ILIKE '%' || ",
             " || '%'",
+            true,
+            true,
+            false,
         ),
     ];
-    for (value, before, after) in conditions {
+    let (mut uses_account, mut uses_customer_gateway, mut by_membership) = (false, false, true);
+    for (value, before, after, account, customer_gateway, membership) in conditions {
         if let Some(v) = value.as_ref().filter(|v| !v.trim().is_empty()) {
             values.push(v.clone());
             sql.push_str(&format!(" AND {before}${}{after}", values.len()));
+            uses_account |= account;
+            uses_customer_gateway |= customer_gateway;
+            by_membership &= membership;
         }
     }
-    Ok(Filter { sql, values })
+    Ok(Filter {
+        sql,
+        values,
+        uses_account,
+        uses_customer_gateway,
+        by_membership,
+    })
 }
 
 /// Rows matching `query`, in its order (all of them when `limit` is None: the CSV export).

@@ -19,7 +19,20 @@ static LAST: Mutex<Option<HashMap<String, (String, String)>>> = Mutex::new(None)
 /// The version of `kinds` (resource kinds, as stored) and of the account list. The database's
 /// identity is part of it, so two databases (the tests' fresh ones) never share a version.
 pub async fn of_kinds(pool: &PgPool, kinds: &[&str]) -> Result<String, sqlx::Error> {
-    let key = kinds.join(",");
+    memoised(pool, "generation", kinds).await
+}
+
+/// Like [`of_kinds`], moving only when the *set* of resources of `kinds` changes (one added
+/// or gone; `sync_generation.membership`), or the accounts do: not when a sync only changes
+/// states or attributes. For answers that depend on which resources exist, not on what they
+/// say: a count by cloud, account or region, the list of regions.
+pub async fn membership_of_kinds(pool: &PgPool, kinds: &[&str]) -> Result<String, sqlx::Error> {
+    memoised(pool, "membership", kinds).await
+}
+
+/// `column` is one of the two above, never input.
+async fn memoised(pool: &PgPool, column: &str, kinds: &[&str]) -> Result<String, sqlx::Error> {
+    let key = format!("{column}:{}", kinds.join(","));
     let seen = snapshot(pool).await?;
     if let Some((at, version)) = LAST
         .lock()
@@ -31,13 +44,16 @@ pub async fn of_kinds(pool: &PgPool, kinds: &[&str]) -> Result<String, sqlx::Err
             return Ok(version.clone());
         }
     }
-    let version: String = sqlx::query_scalar(
-        "SELECT concat_ws('/', current_database(), inet_server_port(), \
-           coalesce(sum(g.generation), 0), max(g.committed_at), \
+    // The row count is part of it: a key's first snapshot adds a row to the sum.
+    let version: String = sqlx::query_scalar(&format!(
+        "SELECT concat_ws('/', current_database(), inet_server_port(), count(*), \
+           coalesce(sum(g.{column}), 0), \
+           CASE WHEN $2 THEN max(g.committed_at) END, \
            (SELECT count(*) FROM cloud_account), (SELECT max(updated_at) FROM cloud_account)) \
-         FROM sync_generation g WHERE g.kind = ANY($1)",
-    )
+         FROM sync_generation g WHERE g.kind = ANY($1)"
+    ))
     .bind(kinds)
+    .bind(column == "generation")
     .fetch_one(pool)
     .await?;
     // Read after `seen`: the version is that snapshot's or a later one's. Handing a later

@@ -131,6 +131,22 @@ pub async fn apply_job(
         report.gone += 1;
     }
     history.insert(&mut tx, &key).await?;
+    let regrouped: Vec<&str> = reports
+        .iter()
+        .filter(|(_, r)| r.added > 0 || r.gone > 0)
+        .map(|(kind, _)| kind.as_str())
+        .collect();
+    if !regrouped.is_empty() {
+        sqlx::query(
+            "UPDATE sync_generation SET membership = membership + 1 \
+             WHERE account_id = $1 AND region = $2 AND kind = ANY($3)",
+        )
+        .bind(account_id)
+        .bind(region)
+        .bind(&regrouped)
+        .execute(&mut *tx)
+        .await?;
+    }
     if let Some(done) = done {
         finish(&mut *tx, account_id, region, now, done).await?;
     }

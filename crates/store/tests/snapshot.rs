@@ -255,3 +255,37 @@ async fn bad_snapshots_are_rejected_up_front() {
     .unwrap_err();
     assert!(matches!(err, store::Error::NotFound { .. }));
 }
+
+/// `sync_generation.membership` moves with the set of resources (something added or gone),
+/// not with states: the pages key what depends only on which resources exist on it.
+#[tokio::test]
+async fn membership_moves_when_resources_come_or_go_not_when_states_change() {
+    let pool = db().await;
+    let acc = account(&pool).await;
+    let kind = ResourceKind::Tunnel;
+    let membership = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT membership FROM sync_generation WHERE account_id = $1 AND kind = 'tunnel'",
+        )
+        .bind(acc.id)
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    let up = tunnel("tun-a", "ipsec_sa_established", State::Up, "master");
+    let down = tunnel("tun-a", "ike_sa_not_established", State::Down, "master");
+    let other = tunnel("tun-b", "ipsec_sa_established", State::Up, "slave");
+    let steps = [
+        (vec![up.clone()], 1, "first snapshot"),
+        (vec![down.clone()], 1, "a state change"),
+        (vec![down.clone()], 1, "nothing changed"),
+        (vec![down.clone(), other], 2, "one added"),
+        (vec![up], 3, "one gone"),
+    ];
+    for (hour, (items, expected, what)) in steps.into_iter().enumerate() {
+        apply_snapshot(&pool, acc.id, "cn-hangzhou", kind, items, t(hour as u32 + 1))
+            .await
+            .unwrap();
+        assert_eq!(membership().await, expected, "{what}");
+    }
+}

@@ -3,7 +3,7 @@
 //! should stay put through writes that cannot change the page (or the cache is useless).
 
 use crate::helpers::fresh_database;
-use app::api::store_version::of_kinds;
+use app::api::store_version::{membership_of_kinds, of_kinds};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -70,6 +70,27 @@ async fn moves_with_its_kinds_and_accounts_only() {
     assert_ne!(v4, v3, "an account renamed");
     account(&pool, "second").await;
     assert_ne!(of_kinds(&pool, &KINDS).await.unwrap(), v4, "an account added");
+
+    // Membership: a commit that only changes states leaves it, one that adds or removes a
+    // resource (the write path bumps `membership` then) moves it, as does a new key.
+    let m1 = membership_of_kinds(&pool, &KINDS).await.unwrap();
+    commit(&pool, acc, "connection").await;
+    assert_eq!(membership_of_kinds(&pool, &KINDS).await.unwrap(), m1, "states only");
+    sqlx::query("UPDATE sync_generation SET membership = membership + 1 WHERE kind = 'tunnel'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let m2 = membership_of_kinds(&pool, &KINDS).await.unwrap();
+    assert_ne!(m2, m1, "a tunnel added or gone");
+    sqlx::query(
+        "INSERT INTO sync_generation (account_id, region, kind, generation, committed_at) \
+         VALUES ($1, 'eu-central-1', 'connection', 1, now())",
+    )
+    .bind(acc)
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_ne!(membership_of_kinds(&pool, &KINDS).await.unwrap(), m2, "a new region");
 
     // Another database with the same history still has a version of its own.
     let acc = account(&other, "main").await;

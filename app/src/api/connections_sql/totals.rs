@@ -25,7 +25,12 @@ struct Cached {
     counts: HashMap<(String, Vec<String>), i64>,
 }
 
-static CACHE: Mutex<Option<Cached>> = Mutex::new(None);
+/// Per kind of version: [0] the store's full version (any commit of connections or customer
+/// gateways), [1] its membership version (a connection added or gone), for the filters that
+/// only depend on which connections exist. A hot sync commits connections every 30 s and
+/// moves only the first: counting 10,000 rows again after each commit was 65-110 ms that 32
+/// waiting clients saw as their page's latency.
+static CACHES: [Mutex<Option<Cached>>; 2] = [Mutex::new(None), Mutex::new(None)];
 
 pub struct Totals {
     pub count: i64,
@@ -34,10 +39,14 @@ pub struct Totals {
 }
 
 pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppError> {
-    let version = crate::api::store_version::of_kinds(pool, &KINDS).await?;
+    let version = match filter.by_membership {
+        true => crate::api::store_version::membership_of_kinds(pool, &KINDS).await?,
+        false => crate::api::store_version::of_kinds(pool, &KINDS).await?,
+    };
+    let cache_of_kind = &CACHES[usize::from(filter.by_membership)];
     let key = (filter.sql.clone(), filter.values.clone());
     let lists = {
-        let cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = cache_of_kind.lock().unwrap_or_else(|e| e.into_inner());
         match cache.as_ref().filter(|c| c.version == version) {
             Some(c) => {
                 if let Some(count) = c.counts.get(&key) {
@@ -61,19 +70,34 @@ pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppErr
             .fetch_all(pool)
             .await?,
             sqlx::query_scalar(
-                "SELECT DISTINCT region FROM resource_current WHERE kind = 'connection' ORDER BY region",
+                // Per (account, region) snapshot, one index probe for "holds a connection",
+                // rather than every connection row (125 ms under load on 10,000).
+                "SELECT DISTINCT g.region FROM sync_generation g \
+                 WHERE g.kind = 'connection' AND EXISTS (SELECT 1 FROM resource r \
+                   WHERE r.account_id = g.account_id AND r.region = g.region \
+                     AND r.kind = 'connection' AND r.generation = g.generation \
+                     AND r.gone_at IS NULL) \
+                 ORDER BY g.region",
             )
             .fetch_all(pool)
             .await?,
         ),
     };
-    let sql = format!("SELECT count(*) {FROM} {}", filter.sql);
+    // Only the joins the filter needs: the full FROM made the plain total a 65-145 ms query
+    // on 10,000 connections (a nested loop over the accounts per connection), which every
+    // sync commit of connections made the page wait for again.
+    let from = match (filter.uses_account, filter.uses_customer_gateway) {
+        (_, true) => FROM,
+        (true, false) => "FROM resource_current c JOIN cloud_account a ON a.id = c.account_id",
+        (false, false) => "FROM resource_current c",
+    };
+    let sql = format!("SELECT count(*) {from} {}", filter.sql);
     let mut statement = sqlx::query_scalar::<_, i64>(&sql);
     for v in &filter.values {
         statement = statement.bind(v);
     }
     let count = statement.fetch_one(pool).await?;
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = cache_of_kind.lock().unwrap_or_else(|e| e.into_inner());
     let fresh = cache.as_ref().is_some_and(|c| c.version == version);
     if !fresh {
         *cache = Some(Cached {
