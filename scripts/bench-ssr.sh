@@ -70,7 +70,8 @@ done
 echo "==> $total connections synced in $(($(date +%s) - start)) s"
 # Let the tail of the first crawl (routes, BGP, cold kinds) finish before measuring, and the
 # work PostgreSQL does once after importing ~130,000 rows (autovacuum's first pass, the
-# statistics): measured inside the window, that one-off CPU put 10-15 ms on the p99.
+# statistics): measured inside the window, that one-off CPU made the p99 52-54 ms where the
+# settled page had 37-43 ms (26 Nov, two runs of the same build).
 SETTLE=${BENCH_SETTLE_SECS:-60}
 echo "==> letting the first import settle for $SETTLE s"
 sleep "$SETTLE"
