@@ -94,7 +94,12 @@ impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
     /// Like [`Self::get_or_load`], with the answers kept for as long as `version` says the
     /// same: any string that changes whenever the answer may change (a narrower version than
     /// the whole database's snapshot keeps answers through unrelated writes).
-    pub async fn get_or_load_at<E, F, Ver, VerF>(&self, version: Ver, key: K, load: F) -> Result<V, E>
+    pub async fn get_or_load_at<E, F, Ver, VerF>(
+        &self,
+        version: Ver,
+        key: K,
+        load: F,
+    ) -> Result<V, E>
     where
         E: From<sqlx::Error>,
         F: std::future::Future<Output = Result<V, E>>,

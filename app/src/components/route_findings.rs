@@ -13,7 +13,9 @@ const GROUPS: [(&str, &str); 3] = [
 ];
 
 #[component]
-pub fn ConflictReportPanel(report: crate::resource::JsonResource<Result<ConflictReport, AppError>>) -> impl IntoView {
+pub fn ConflictReportPanel(
+    report: crate::resource::JsonResource<Result<ConflictReport, AppError>>,
+) -> impl IntoView {
     view! {
         <section class="panel conflicts" id="conflicts" aria-labelledby="conflicts-title">
             <h2 id="conflicts-title">"Conflict report"</h2>

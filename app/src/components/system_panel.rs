@@ -8,7 +8,8 @@ use leptos::prelude::*;
 pub fn SystemPanel() -> impl IntoView {
     let ping = ServerAction::<PingDatabase>::new();
     // Refetch the status after each ping, so the heartbeat ages shown are fresh too.
-    let status = crate::resource::json_resource(move || ping.version().get(), |_| get_system_status());
+    let status =
+        crate::resource::json_resource(move || ping.version().get(), |_| get_system_status());
     let ping_text = move || match ping.value().get() {
         None if ping.pending().get() => "checking…".to_string(),
         None => "not checked yet".to_string(),

@@ -23,7 +23,8 @@ pub fn BgpPeerPage() -> impl IntoView {
         }
     });
     let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| get_bgp_peer(q));
+    let data =
+        crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| get_bgp_peer(q));
     view! {
         <Title text="BGP peer"/>
         <section class="bgp-peer">

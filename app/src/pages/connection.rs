@@ -16,7 +16,10 @@ pub fn ConnectionPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
     let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(move || (id.get(), live.get()), |(id, _)| get_connection(id));
+    let data = crate::resource::json_resource(
+        move || (id.get(), live.get()),
+        |(id, _)| get_connection(id),
+    );
     // Operators and admins get the action buttons (the server checks the role again).
     let me = crate::resource::json_resource(|| (), |_| get_me());
     let ui = OperatorUi::new();

@@ -24,7 +24,10 @@ pub fn GatewaysPage() -> impl IntoView {
         }
     });
     let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| list_gateways(q));
+    let data = crate::resource::json_resource(
+        move || (query.get(), live.get()),
+        |(q, _)| list_gateways(q),
+    );
     view! {
         <Title text="Gateways"/>
         <section class="gateways">

@@ -36,7 +36,8 @@ pub fn RoutesPage() -> impl IntoView {
     });
     let live = crate::components::live::use_live_tick();
     let report = crate::resource::json_resource(move || live.get(), |_| route_conflicts());
-    let routes = crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| list_routes(q));
+    let routes =
+        crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| list_routes(q));
     let trace = crate::resource::json_resource(
         move || lookup.get(),
         |p: TraceParams| async move {

@@ -77,8 +77,8 @@ pub async fn apply_job(
     // missing or deleted (the `FROM a` join is empty), and then nothing was bumped.
     let rows = sqlx::query(
         "WITH a AS (SELECT cloud FROM cloud_account WHERE id = $1 AND deleted_at IS NULL) \
-         INSERT INTO sync_generation (account_id, region, kind, generation, committed_at) \
-         SELECT $1, $2, k.kind, 1, $4 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
+         INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, membership) \
+         SELECT $1, $2, k.kind, 1, $4, 1 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
          ON CONFLICT (account_id, region, kind) DO UPDATE \
          SET generation = sync_generation.generation + 1, committed_at = EXCLUDED.committed_at \
          RETURNING kind, generation, (SELECT cloud FROM a) AS cloud",
@@ -131,9 +131,11 @@ pub async fn apply_job(
         report.gone += 1;
     }
     history.insert(&mut tx, &key).await?;
+    // A key's first snapshot starts its membership at 1 in the upsert above (no statement
+    // more for a first sync); later ones bump it when something came or went.
     let regrouped: Vec<&str> = reports
         .iter()
-        .filter(|(_, r)| r.added > 0 || r.gone > 0)
+        .filter(|(_, r)| r.generation > 1 && (r.added > 0 || r.gone > 0))
         .map(|(kind, _)| kind.as_str())
         .collect();
     if !regrouped.is_empty() {

@@ -283,9 +283,16 @@ async fn membership_moves_when_resources_come_or_go_not_when_states_change() {
         (vec![up], 3, "one gone"),
     ];
     for (hour, (items, expected, what)) in steps.into_iter().enumerate() {
-        apply_snapshot(&pool, acc.id, "cn-hangzhou", kind, items, t(hour as u32 + 1))
-            .await
-            .unwrap();
+        apply_snapshot(
+            &pool,
+            acc.id,
+            "cn-hangzhou",
+            kind,
+            items,
+            t(hour as u32 + 1),
+        )
+        .await
+        .unwrap();
         assert_eq!(membership().await, expected, "{what}");
     }
 }

@@ -45,7 +45,11 @@ async fn moves_with_its_kinds_and_accounts_only() {
     let acc = account(&pool, "main").await;
     commit(&pool, acc, "connection").await;
     let v1 = of_kinds(&pool, &KINDS).await.unwrap();
-    assert_eq!(of_kinds(&pool, &KINDS).await.unwrap(), v1, "nothing written");
+    assert_eq!(
+        of_kinds(&pool, &KINDS).await.unwrap(),
+        v1,
+        "nothing written"
+    );
 
     // Writes the page cannot see: a setup token, a commit of another kind.
     sqlx::query("INSERT INTO setup_token (token_hash, expires_at) VALUES ('x', now())")
@@ -53,7 +57,11 @@ async fn moves_with_its_kinds_and_accounts_only() {
         .await
         .unwrap();
     commit(&pool, acc, "route").await;
-    assert_eq!(of_kinds(&pool, &KINDS).await.unwrap(), v1, "unrelated writes");
+    assert_eq!(
+        of_kinds(&pool, &KINDS).await.unwrap(),
+        v1,
+        "unrelated writes"
+    );
 
     commit(&pool, acc, "tunnel").await;
     let v2 = of_kinds(&pool, &KINDS).await.unwrap();
@@ -69,13 +77,21 @@ async fn moves_with_its_kinds_and_accounts_only() {
     let v4 = of_kinds(&pool, &KINDS).await.unwrap();
     assert_ne!(v4, v3, "an account renamed");
     account(&pool, "second").await;
-    assert_ne!(of_kinds(&pool, &KINDS).await.unwrap(), v4, "an account added");
+    assert_ne!(
+        of_kinds(&pool, &KINDS).await.unwrap(),
+        v4,
+        "an account added"
+    );
 
     // Membership: a commit that only changes states leaves it, one that adds or removes a
     // resource (the write path bumps `membership` then) moves it, as does a new key.
     let m1 = membership_of_kinds(&pool, &KINDS).await.unwrap();
     commit(&pool, acc, "connection").await;
-    assert_eq!(membership_of_kinds(&pool, &KINDS).await.unwrap(), m1, "states only");
+    assert_eq!(
+        membership_of_kinds(&pool, &KINDS).await.unwrap(),
+        m1,
+        "states only"
+    );
     sqlx::query("UPDATE sync_generation SET membership = membership + 1 WHERE kind = 'tunnel'")
         .execute(&pool)
         .await
@@ -90,7 +106,11 @@ async fn moves_with_its_kinds_and_accounts_only() {
     .execute(&pool)
     .await
     .unwrap();
-    assert_ne!(membership_of_kinds(&pool, &KINDS).await.unwrap(), m2, "a new region");
+    assert_ne!(
+        membership_of_kinds(&pool, &KINDS).await.unwrap(),
+        m2,
+        "a new region"
+    );
 
     // Another database with the same history still has a version of its own.
     let acc = account(&other, "main").await;
