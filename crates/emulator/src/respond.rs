@@ -46,10 +46,19 @@ pub fn damage(kind: FaultKind, status: u16, text: &str, ctype: &str) -> Option<R
                 .into_response(),
         ),
         FaultKind::Reset => {
-            // Announce more bytes than are sent: the server aborts the connection
-            // mid-response and the client sees a reset / incomplete message.
-            let half = text.len() / 2;
-            let mut r = Response::new(Body::from(text.as_bytes()[..half].to_vec()));
+            // Announce more bytes than are sent, and fail the body after half of them: hyper
+            // then drops the connection mid-response and the client sees it cut. (A plain
+            // short body left the connection open in release builds: the client waited for
+            // the rest and reported a timeout instead.)
+            let half = axum::body::Bytes::copy_from_slice(&text.as_bytes()[..text.len() / 2]);
+            let parts: [Result<axum::body::Bytes, std::io::Error>; 2] = [
+                Ok(half),
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "emulated connection reset",
+                )),
+            ];
+            let mut r = Response::new(Body::from_stream(futures_util::stream::iter(parts)));
             *r.status_mut() = status;
             r.headers_mut()
                 .insert(header::CONTENT_LENGTH, HeaderValue::from(text.len().max(2)));
