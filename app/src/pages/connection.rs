@@ -91,6 +91,8 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
         .name
         .clone()
         .unwrap_or_else(|| connection.id.clone());
+    // Huawei Cloud's API has none of the operator actions (PSK, peer config, route writes).
+    let actions_offered = cloud != "huawei";
     let subject = Subject {
         id: connection.id.clone(),
         name: connection.name.clone(),
@@ -103,9 +105,9 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
         <p class="lead">{format!("{} · {account} · {region} · ", cloud_label(&cloud))} <code>{connection.id.clone()}</code>
             {format!(" · {flaps_24h} state change(s) in 24 h")}</p>
         <section class="panel" id="configuration"><h2>"Configuration"</h2>
-            {match (operator, cloud.as_str()) {
-                (true, "huawei") => view! { <HuaweiHasNoSuchActions/> }.into_any(),
-                (true, _) => view! { <ConnectionActions ui=ui/> }.into_any(),
+            {match (operator, actions_offered) {
+                (true, false) => view! { <HuaweiHasNoSuchActions/> }.into_any(),
+                (true, true) => view! { <ConnectionActions ui=ui/> }.into_any(),
                 (false, _) => ().into_any(),
             }}
             <Facts part=connection/>
@@ -124,7 +126,7 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
              else { view! { <ul>{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul> }.into_any() }}
             {(!vpn_routes.is_empty()).then(|| view! {
                 <h3>"VPN gateway routes"</h3>
-                <RouteControls ui=ui routes=vpn_routes operator=operator && cloud != "huawei"/>
+                <RouteControls ui=ui routes=vpn_routes operator=operator && actions_offered/>
             })}
         </section>
         <section class="panel" id="timeline"><h2>"Timeline"</h2>
