@@ -14,10 +14,12 @@ const SEED: u64 = 9;
 /// The toy estate, registered as demo mode does, synced once (as in `overview.rs`).
 async fn synced_toy_estate() -> (emulator::EmulatorHandle, sqlx::PgPool) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    // A frozen estate: Huawei's learned routes follow BGP session state over time, so a live
-    // clock would make the route counts depend on when the test runs.
+    // A frozen estate at a fixed time: tunnel and BGP states (and Huawei's learned routes) are
+    // drawn per 5-minute epoch of the emulator's clock, so starting at "now" would make which
+    // sites are up, and the route counts, depend on when the test runs.
     let config = EmulatorConfig {
         manual_clock: true,
+        start: chrono::DateTime::from_timestamp(1_795_000_000, 0),
         ..EmulatorConfig::new(SEED, EstateSize::toy())
     };
     let emu = emulator::spawn(config, listener).await;
@@ -78,44 +80,63 @@ async fn the_conflict_report_finds_every_planted_mistake_a_rule_covers() {
 async fn a_site_address_traces_to_its_customer_gateway_and_bad_input_is_named() {
     let (emu, pool) = synced_toy_estate().await;
     let inv = inventory::load(&pool).await.unwrap().inventory;
-    // A connection with a tunnel up whose on-prem prefix no other site claims on its gateway.
-    let (conn, net) = inv
+    let overlaps = |a: &ipnet::IpNet, b: &ipnet::IpNet| a.contains(b) || b.contains(a);
+    // Each connection with a tunnel up, with each on-prem prefix that some table routes to it
+    // (a BGP connection whose session is down has none) and no other site claims on its
+    // gateway: a trace from the gateway's VPC ends at that site, on either cloud (Huawei's
+    // VPCs are known only as the gateway's attachment).
+    let sites: Vec<_> = inv
         .connections
         .iter()
         .filter(|c| c.active_tunnel().is_some())
         .flat_map(|c| c.remote_subnets.iter().map(move |n| (c, *n)))
-        .find(|(c, n)| {
+        .filter(|(c, n)| {
             !n.to_string().starts_with("100.")
+                && inv
+                    .routes
+                    .iter()
+                    .any(|r| r.next_hop.id == c.id && overlaps(&r.destination, n))
                 && inv.connections.iter().all(|o| {
                     o.gateway_id != c.gateway_id
                         || o.customer_gateway_id == c.customer_gateway_id
-                        || o.remote_subnets
-                            .iter()
-                            .all(|m| !m.contains(n) && !n.contains(m))
+                        || o.remote_subnets.iter().all(|m| !overlaps(m, n))
                 })
         })
-        .expect("a connection with its own on-prem prefix");
-    let vpc = inv
-        .gateways
+        .collect();
+    let cloud_of = |gw: &str| inv.gateways.iter().find(|g| g.id == gw).unwrap();
+    let clouds: std::collections::BTreeSet<_> = sites
         .iter()
-        .find(|g| g.id == conn.gateway_id)
-        .and_then(|g| g.vpc_id.clone());
-    let ip = net.hosts().next().unwrap().to_string();
-    let t = routes_sql::trace(&pool, &ip, vpc.as_deref()).await.unwrap();
-    let first = routes_sql::trace(&pool, &ip, None).await.unwrap();
-    assert_eq!(
-        first.hops.last(),
-        t.hops.last(),
-        "without a VPC: {first:#?}"
-    );
-    let last = t.hops.last().expect("hops");
-    assert_eq!(
-        (last.kind.as_str(), last.id.as_str()),
-        ("customer_gateway", conn.customer_gateway_id.as_str()),
-        "{t:#?}"
-    );
-    assert!(t.delivered, "{t:#?}");
-    assert!(t.hops.iter().any(|h| h.kind == "connection"), "{t:#?}");
+        .map(|(c, _)| format!("{:?}", cloud_of(&c.gateway_id).cloud))
+        .collect();
+    assert_eq!(clouds.len(), 2, "sites on both clouds: {clouds:?}");
+    for (conn, net) in &sites {
+        let vpc = cloud_of(&conn.gateway_id).vpc_id.clone();
+        let ip = net.hosts().next().unwrap().to_string();
+        let t = routes_sql::trace(&pool, &ip, vpc.as_deref()).await.unwrap();
+        let last = t.hops.last().expect("hops");
+        assert_eq!(
+            (last.kind.as_str(), last.id.as_str()),
+            ("customer_gateway", conn.customer_gateway_id.as_str()),
+            "{} {ip} from {vpc:?}: {t:#?}",
+            conn.id
+        );
+        assert!(t.delivered, "{t:#?}");
+        assert!(t.hops.iter().any(|h| h.kind == "connection"), "{t:#?}");
+        // A prefix no other connection anywhere claims: the start without a VPC finds it too.
+        let unique = inv
+            .connections
+            .iter()
+            .filter(|o| o.id != conn.id)
+            .all(|o| o.remote_subnets.iter().all(|m| !overlaps(m, net)));
+        if unique {
+            let first = routes_sql::trace(&pool, &ip, None).await.unwrap();
+            assert_eq!(
+                first.hops.last(),
+                t.hops.last(),
+                "without a VPC: {first:#?}"
+            );
+        }
+    }
     let bad = routes_sql::trace(&pool, "10.0.0.300", None).await;
     assert!(
         matches!(&bad, Err(app::error::AppError::InvalidInput(m)) if m.contains("`ip`")),

@@ -2,6 +2,7 @@
 //! among matching routes at one table in [`select`].
 
 pub mod select;
+mod start;
 pub mod walk;
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Walking the tables hop by hop.
 //!
-//! Start: the first route table of `from_vpc` (Alibaba lists the system table first). Without
+//! Start: the first route table of `from_vpc` (Alibaba lists the system table first); for a
+//! VPC known only as a gateway's attachment (Huawei), that gateway's routing table. Without
 //! a VPC, the start is the VPC route table with the most specific match for the destination
 //! (ties: lowest table id); if no VPC table matches, the gateway table with the most specific
 //! match. Then, at each table, [`select`] picks a route and its next hop decides what follows:
@@ -18,6 +19,7 @@ use std::collections::HashSet;
 use crate::index::RouteIndex;
 use crate::model::route::{NextHopKind, TableKind};
 use crate::trace::select::{select, Selection};
+use crate::trace::start::start_table;
 use crate::trace::{Hop, HopKind, Outcome, Trace, TraceQuery};
 
 /// Maximum number of table lookups in one trace.
@@ -32,40 +34,9 @@ fn hop(kind: HopKind, id: &str, note: String) -> Hop {
     }
 }
 
-fn table_kind(index: &RouteIndex<'_>, table: &str) -> Option<TableKind> {
+pub(super) fn table_kind(index: &RouteIndex<'_>, table: &str) -> Option<TableKind> {
     let first = *index.catalog.routes_by_table.get(table)?.first()?;
     Some(index.catalog.route(first).table.kind)
-}
-
-fn start_table(index: &RouteIndex<'_>, q: &TraceQuery) -> Result<String, Outcome> {
-    if let Some(vpc_id) = &q.from_vpc {
-        let vpc = index
-            .catalog
-            .vpcs
-            .get(vpc_id.as_str())
-            .ok_or_else(|| Outcome::Unresolved { id: vpc_id.clone() })?;
-        return vpc
-            .route_table_ids
-            .first()
-            .cloned()
-            .ok_or_else(|| Outcome::NoRoute {
-                table: vpc_id.clone(),
-            });
-    }
-    let best = |want: fn(TableKind) -> bool| {
-        index
-            .tables
-            .iter()
-            .filter(|(id, _)| table_kind(index, id).is_some_and(want))
-            .filter_map(|(id, t)| t.longest(q.destination).map(|(p, _)| (p.prefix_len(), *id)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
-            .map(|(_, id)| id.to_owned())
-    };
-    best(|k| k == TableKind::VpcRouteTable)
-        .or_else(|| best(|k| k != TableKind::VpcRouteTable))
-        .ok_or(Outcome::NoRoute {
-            table: String::new(),
-        })
 }
 
 /// Runs one trace.
