@@ -43,7 +43,7 @@ test('a wall token opens a live, scoped wall that stops working when revoked', a
   await admin.page.click('#create-wall button[type=submit]');
   const link = await (await admin.page.waitForSelector('#wall-link')).getAttribute('href');
   expect(/^\/wall\/gww_[A-Za-z0-9_-]{43}$/.test(link), `wall link: ${link}`);
-  await admin.page.waitForSelector('#wall-tokens tr[data-wall="NOC left"][data-status=active]');
+  await admin.page.waitForSelector('#wall-tokens tr[data-token="NOC left"][data-status=active]');
 
   // A fresh context: no cookies, no session.
   const wall = await openPage(browser);
@@ -67,8 +67,8 @@ test('a wall token opens a live, scoped wall that stops working when revoked', a
 
   // Revoke: the open wall is told, and the link no longer opens.
   wall.page.expected404 = true;
-  await admin.page.click('#wall-tokens tr[data-wall="NOC left"] button.danger');
-  await admin.page.waitForSelector('#wall-tokens tr[data-wall="NOC left"][data-status=revoked]');
+  await admin.page.click('#wall-tokens tr[data-token="NOC left"] button.danger');
+  await admin.page.waitForSelector('#wall-tokens tr[data-token="NOC left"][data-status=revoked]');
   await admin.page.evaluate(() => fetch('/api/sync/refresh', { method: 'POST' }));
   await waitFor(async () => (await wall.page.$('#wall-refused')) !== null, 'the open wall refuses the revoked token', 90000);
   await wall.page.goto(`${base}${link}`);

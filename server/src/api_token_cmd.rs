@@ -4,7 +4,7 @@
 use crate::cli::ApiTokenAction;
 use crate::config::Settings;
 use app::api::api_tokens::ssr;
-use app::api::wall_tokens::ssr::scope_from_lists;
+use app::api::scoped_tokens::ssr::scope_from_lists;
 use chrono::Utc;
 
 const ACTOR: &str = "cli";

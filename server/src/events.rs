@@ -52,7 +52,9 @@ pub async fn console(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 pub async fn wall(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    let valid = auth::wall::resolve(&state.pool, &token, chrono::Utc::now()).await;
+    let valid = auth::wall::TOKENS
+        .resolve(&state.pool, &token, chrono::Utc::now())
+        .await;
     match valid {
         Ok(Some(_)) => {}
         Ok(None) => return (StatusCode::NOT_FOUND, "this wall link is not valid").into_response(),
@@ -88,7 +90,9 @@ fn wall_stream(
             // A database error keeps the stream (the wall shows its staleness banner); only a
             // token that is known to be invalid ends it.
             let still_valid = !matches!(
-                auth::wall::resolve(&state.pool, &token, chrono::Utc::now()).await,
+                auth::wall::TOKENS
+                    .resolve(&state.pool, &token, chrono::Utc::now())
+                    .await,
                 Ok(None)
             );
             let event = match (still_valid, changed) {

@@ -25,11 +25,14 @@ pub async fn presented_token(state: &AppState, headers: &HeaderMap) -> Option<St
     let now = chrono::Utc::now();
     for plain in [bearer, from_wall].into_iter().flatten() {
         if plain.starts_with("gww_") {
-            if let Ok(Some(wall)) = auth::wall::resolve(&state.pool, plain, now).await {
+            if let Ok(Some(wall)) = auth::wall::TOKENS.resolve(&state.pool, plain, now).await {
                 return Some(format!("wall token {}", wall.name));
             }
         } else if plain.starts_with("gwa_") {
-            if let Ok(Some(api)) = auth::api_tokens::resolve(&state.pool, plain, now).await {
+            if let Ok(Some(api)) = auth::api_tokens::TOKENS
+                .resolve(&state.pool, plain, now)
+                .await
+            {
                 return Some(format!("API token {}", api.name));
             }
         }

@@ -43,6 +43,7 @@ pub mod preferences;
 pub mod routes_page;
 #[cfg(feature = "ssr")]
 pub mod routes_sql;
+pub mod scoped_tokens;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod snapshot_cache;

@@ -13,7 +13,8 @@ const FLASH_WINDOW_MINUTES: i64 = 30;
 /// `NotFound` for an unknown, malformed, expired or revoked token: the wall says the token no
 /// longer works, without saying which of these it was.
 pub async fn view(pool: &PgPool, token: &str, now: DateTime<Utc>) -> Result<WallView, AppError> {
-    let wall = auth::wall::resolve(pool, token, now)
+    let wall = auth::wall::TOKENS
+        .resolve(pool, token, now)
         .await
         .map_err(crate::access::guard::auth_error)?
         .ok_or_else(|| {

@@ -1,23 +1,11 @@
 //! Admin: wall tokens (create with a scope and an expiry, list, revoke). The plain token is
 //! returned once, inside the wall's URL, at creation; afterwards only its name and scope are
-//! known.
+//! known. The work is shared with API tokens in [`super::scoped_tokens`].
 
+use super::scoped_tokens::TokenRow;
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WallTokenRow {
-    pub id: String,
-    pub name: String,
-    pub scope: String,
-    pub expires_at: DateTime<Utc>,
-    pub revoked: bool,
-    pub expired: bool,
-    pub created_by: String,
-    pub last_used_at: Option<DateTime<Utc>>,
-}
 
 /// What the admin sees once after creating a token.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,10 +16,10 @@ pub struct CreatedWall {
 }
 
 #[server(endpoint = "admin/walls")]
-pub async fn list_wall_tokens() -> Result<Vec<WallTokenRow>, AppError> {
+pub async fn list_wall_tokens() -> Result<Vec<TokenRow>, AppError> {
     let (app, _) =
         crate::access::guard::require(crate::access::Role::Admin, "wall_tokens_listed").await?;
-    crate::error::respond(ssr::list(&app.pool, Utc::now()).await)
+    crate::error::respond(ssr::list(&app.pool, chrono::Utc::now()).await)
 }
 
 /// `scope` fields are comma-separated lists; empty means any. `days`: 1–366.
@@ -46,70 +34,40 @@ pub async fn create_wall_token(
 ) -> Result<CreatedWall, AppError> {
     let (app, who) =
         crate::access::guard::require(crate::access::Role::Admin, "wall_token_created").await?;
-    let scope = crate::error::respond(ssr::scope_from_lists(&clouds, &accounts, &regions, &sites))?;
-    crate::error::respond(ssr::create(&app.pool, &who.name, &name, scope, days, Utc::now()).await)
+    let scope = crate::error::respond(super::scoped_tokens::ssr::scope_from_lists(
+        &clouds, &accounts, &regions, &sites,
+    ))?;
+    crate::error::respond(
+        ssr::create(&app.pool, &who.name, &name, scope, days, chrono::Utc::now()).await,
+    )
 }
 
 #[server(endpoint = "admin/walls/revoke")]
 pub async fn revoke_wall_token(id: String) -> Result<(), AppError> {
     let (app, who) =
         crate::access::guard::require(crate::access::Role::Admin, "wall_token_revoked").await?;
-    crate::error::respond(ssr::revoke(&app.pool, &who.name, &id, Utc::now()).await)
+    crate::error::respond(ssr::revoke(&app.pool, &who.name, &id, chrono::Utc::now()).await)
 }
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::*;
-    use crate::access::guard::auth_error;
-    use auth::audit::{record, Entry, Outcome};
+    use crate::api::scoped_tokens::ssr::{self as shared, Flavour};
     use auth::Scope;
+    use chrono::{DateTime, Utc};
     use sqlx::PgPool;
 
-    const CLOUDS: [&str; 2] = ["aliyun", "huawei"];
+    pub use shared::scope_from_lists;
 
-    fn split(list: &str) -> Vec<String> {
-        list.split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect()
-    }
+    const WALL_TOKENS: Flavour = Flavour {
+        kind: &auth::wall::TOKENS,
+        noun: "wall token",
+        created: "wall_token_created",
+        revoked: "wall_token_revoked",
+    };
 
-    pub fn scope_from_lists(
-        clouds: &str,
-        accounts: &str,
-        regions: &str,
-        sites: &str,
-    ) -> Result<Scope, AppError> {
-        let clouds = split(clouds);
-        if let Some(bad) = clouds.iter().find(|c| !CLOUDS.contains(&c.as_str())) {
-            return Err(AppError::InvalidInput(format!(
-                "unknown cloud {bad:?}: use aliyun or huawei"
-            )));
-        }
-        Ok(Scope {
-            clouds,
-            accounts: split(accounts),
-            regions: split(regions),
-            sites: split(sites),
-        })
-    }
-
-    pub async fn list(pool: &PgPool, now: DateTime<Utc>) -> Result<Vec<WallTokenRow>, AppError> {
-        let tokens = auth::wall::list(pool).await.map_err(auth_error)?;
-        Ok(tokens
-            .into_iter()
-            .map(|t| WallTokenRow {
-                id: t.id.to_string(),
-                name: t.name,
-                scope: t.scope.describe(),
-                expires_at: t.expires_at,
-                revoked: t.revoked_at.is_some(),
-                expired: t.expires_at <= now,
-                created_by: t.created_by,
-                last_used_at: t.last_used_at,
-            })
-            .collect())
+    pub async fn list(pool: &PgPool, now: DateTime<Utc>) -> Result<Vec<TokenRow>, AppError> {
+        shared::list(pool, &WALL_TOKENS, now).await
     }
 
     pub async fn create(
@@ -120,35 +78,10 @@ pub mod ssr {
         days: i64,
         now: DateTime<Utc>,
     ) -> Result<CreatedWall, AppError> {
-        if !(1..=366).contains(&days) {
-            return Err(AppError::InvalidInput("days: between 1 and 366".into()));
-        }
-        let expires = now + chrono::Duration::days(days);
-        let (token, plain) = auth::wall::create(
-            pool,
-            name,
-            &scope,
-            expires,
-            actor,
-            now,
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .map_err(auth_error)?;
-        record(
-            pool,
-            &Entry {
-                actor,
-                address: None,
-                action: "wall_token_created",
-                target: Some(&token.name),
-                outcome: Outcome::Ok,
-                detail: serde_json::json!({ "id": token.id, "scope": scope.describe(), "expires_at": expires }),
-            },
-        )
-        .await;
+        let (name, plain) =
+            shared::create(pool, &WALL_TOKENS, actor, name, scope, days, now).await?;
         Ok(CreatedWall {
-            name: token.name,
+            name,
             path: format!("/wall/{plain}"),
         })
     }
@@ -159,24 +92,6 @@ pub mod ssr {
         id: &str,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let id: uuid::Uuid = id
-            .parse()
-            .map_err(|_| AppError::InvalidInput(format!("wall token id {id:?} is not a UUID")))?;
-        let token = auth::wall::revoke(pool, id, now)
-            .await
-            .map_err(auth_error)?;
-        record(
-            pool,
-            &Entry {
-                actor,
-                address: None,
-                action: "wall_token_revoked",
-                target: Some(&token.name),
-                outcome: Outcome::Ok,
-                detail: serde_json::json!({ "id": token.id }),
-            },
-        )
-        .await;
-        Ok(())
+        shared::revoke(pool, &WALL_TOKENS, actor, id, now).await
     }
 }

@@ -20,7 +20,7 @@ pub mod limiter;
 #[cfg(feature = "server")]
 pub mod password;
 #[cfg(feature = "server")]
-mod scoped_token;
+pub mod scoped_token;
 #[cfg(feature = "server")]
 pub mod setup;
 #[cfg(feature = "server")]

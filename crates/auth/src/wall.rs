@@ -1,49 +1,16 @@
 //! Wall tokens: the read-only credential of a NOC screen. Scoped (clouds, accounts, regions,
 //! sites), expiring, revocable, stored as a SHA-256 digest; the plain token is shown once, at
-//! creation, as part of the wall's URL.
+//! creation, as part of the wall's URL. Create, resolve, revoke and list are [`TokenKind`]'s
+//! methods on [`TOKENS`].
 
-use crate::scoped_token::{self, ScopedToken, TokenKind};
-use crate::{AuthError, Scope};
-use chrono::{DateTime, Utc};
-use rand::RngCore;
-use sqlx::PgPool;
-use uuid::Uuid;
+use crate::scoped_token::{ScopedToken, TokenKind};
 
 pub const PREFIX: &str = "gww";
-const KIND: TokenKind = TokenKind {
+
+/// Wall tokens: their table and prefix.
+pub const TOKENS: TokenKind = TokenKind {
     table: "wall_token",
     prefix: PREFIX,
 };
 
 pub type WallToken = ScopedToken;
-
-/// Creates a token; returns it with the plain token (never stored, never shown again).
-pub async fn create(
-    pool: &PgPool,
-    name: &str,
-    scope: &Scope,
-    expires_at: DateTime<Utc>,
-    created_by: &str,
-    now: DateTime<Utc>,
-    rng: &mut impl RngCore,
-) -> Result<(WallToken, String), AuthError> {
-    scoped_token::create(&KIND, pool, name, scope, expires_at, created_by, now, rng).await
-}
-
-/// The token's record when it is well formed, known, not revoked and not expired; records
-/// the use. Anything else is `None`: the caller answers 404 without saying which it was.
-pub async fn resolve(
-    pool: &PgPool,
-    plain: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<WallToken>, AuthError> {
-    scoped_token::resolve(&KIND, pool, plain, now).await
-}
-
-pub async fn revoke(pool: &PgPool, id: Uuid, now: DateTime<Utc>) -> Result<WallToken, AuthError> {
-    scoped_token::revoke(&KIND, pool, id, now).await
-}
-
-pub async fn list(pool: &PgPool) -> Result<Vec<WallToken>, AuthError> {
-    scoped_token::list(&KIND, pool).await
-}

@@ -137,61 +137,71 @@ async fn wall_tokens_resolve_until_revoked_or_expired() {
         clouds: vec!["aliyun".into()],
         ..Scope::default()
     };
-    let (created, plain) = wall::create(
-        &pool,
-        "NOC left",
-        &scope,
-        now + Duration::days(30),
-        "admin",
-        now,
-        &mut OsRng,
-    )
-    .await
-    .unwrap();
+    let (created, plain) = wall::TOKENS
+        .create(
+            &pool,
+            "NOC left",
+            &scope,
+            now + Duration::days(30),
+            "admin",
+            now,
+            &mut OsRng,
+        )
+        .await
+        .unwrap();
     let stored: String = sqlx::query_scalar("SELECT token_hash FROM wall_token")
         .fetch_one(&pool)
         .await
         .unwrap();
     assert_ne!(stored, plain, "the token is stored hashed");
-    let found = wall::resolve(&pool, &plain, now)
+    let found = wall::TOKENS
+        .resolve(&pool, &plain, now)
         .await
         .unwrap()
         .expect("valid");
     assert_eq!((found.id, found.scope), (created.id, scope));
-    assert!(wall::resolve(&pool, &plain, now + Duration::days(31))
+    assert!(wall::TOKENS
+        .resolve(&pool, &plain, now + Duration::days(31))
         .await
         .unwrap()
         .is_none());
-    assert!(wall::resolve(&pool, "gww_nonsense", now)
+    assert!(wall::TOKENS
+        .resolve(&pool, "gww_nonsense", now)
         .await
         .unwrap()
         .is_none());
-    wall::revoke(&pool, created.id, now).await.unwrap();
-    assert!(wall::resolve(&pool, &plain, now).await.unwrap().is_none());
+    wall::TOKENS.revoke(&pool, created.id, now).await.unwrap();
+    assert!(wall::TOKENS
+        .resolve(&pool, &plain, now)
+        .await
+        .unwrap()
+        .is_none());
     assert!(matches!(
-        wall::create(
-            &pool,
-            "x",
-            &Scope::default(),
-            now - Duration::minutes(1),
-            "admin",
-            now,
-            &mut OsRng
-        )
-        .await,
+        wall::TOKENS
+            .create(
+                &pool,
+                "x",
+                &Scope::default(),
+                now - Duration::minutes(1),
+                "admin",
+                now,
+                &mut OsRng
+            )
+            .await,
         Err(AuthError::InvalidExpiry(_))
     ));
     assert!(matches!(
-        wall::create(
-            &pool,
-            "  ",
-            &Scope::default(),
-            now + Duration::days(1),
-            "admin",
-            now,
-            &mut OsRng
-        )
-        .await,
+        wall::TOKENS
+            .create(
+                &pool,
+                "  ",
+                &Scope::default(),
+                now + Duration::days(1),
+                "admin",
+                now,
+                &mut OsRng
+            )
+            .await,
         Err(AuthError::InvalidTokenName(_))
     ));
 }

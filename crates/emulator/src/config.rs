@@ -66,6 +66,18 @@ impl EmulatorConfig {
             ..Self::default()
         }
     }
+
+    /// Starts the simulation clock at a fixed instant, the first second of a dynamics epoch
+    /// ([`crate::dynamics::EPOCH_SECS`]). Tunnel and BGP states are drawn per epoch, so a
+    /// test whose clock starts "now" sees a different estate from run to run, and one that
+    /// straddles an epoch boundary sees states change under it; from this start a real-time
+    /// clock stays in one epoch for five minutes, and every run sees the same states.
+    pub fn at_fixed_start(mut self) -> Self {
+        const START: i64 = 1_795_000_200;
+        const _: () = assert!(START % crate::dynamics::EPOCH_SECS == 0);
+        self.start = chrono::DateTime::from_timestamp(START, 0);
+        self
+    }
 }
 
 /// Demo credentials of one estate account.

@@ -278,7 +278,7 @@ async fn the_engine_recovers_by_itself_when_postgres_restarts_mid_sync() {
         .unwrap();
     store::MIGRATOR.run(&pool).await.unwrap();
     // 30 ms on every call so that jobs are in flight when the server goes.
-    let mut config = EmulatorConfig::new(12, EstateSize::demo());
+    let mut config = EmulatorConfig::new(12, EstateSize::demo()).at_fixed_start();
     config.faults = FaultSet {
         rules: vec![FaultRule {
             latency_ms: 30,
@@ -424,7 +424,7 @@ async fn backends(pool: &PgPool, sql_filter: &str) -> i64 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_resumes() {
-    let emu = emulator(EmulatorConfig::new(13, EstateSize::demo())).await;
+    let emu = emulator(EmulatorConfig::new(13, EstateSize::demo()).at_fixed_start()).await;
     let pool = pgembed::testing::fresh_database(&store::MIGRATOR).await;
     let keys = keys();
     register(&pool, &keys, &emu, 0).await;

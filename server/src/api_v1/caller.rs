@@ -22,7 +22,8 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(ApiError::Unauthorized)?;
-        let found = auth::api_tokens::resolve(&state.pool, token.trim(), chrono::Utc::now())
+        let found = auth::api_tokens::TOKENS
+            .resolve(&state.pool, token.trim(), chrono::Utc::now())
             .await
             .map_err(|e| {
                 tracing::warn!(error = %e, "api v1: token lookup failed");

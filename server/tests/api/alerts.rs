@@ -61,7 +61,11 @@ impl Estate {
     /// The toy estate registered and synced once (no transitions yet: nothing had a state).
     pub async fn synced() -> Estate {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let emu = emulator::spawn(EmulatorConfig::new(9, EstateSize::toy()), listener).await;
+        let emu = emulator::spawn(
+            EmulatorConfig::new(9, EstateSize::toy()).at_fixed_start(),
+            listener,
+        )
+        .await;
         let pool = fresh_database().await;
         let keys = Arc::new(
             store::crypto::KeyRing::load_or_create(&scratch_dir("alert-keys").join("k")).unwrap(),
@@ -83,7 +87,9 @@ impl Estate {
     }
 
     /// Moves the emulator's clock one dynamics epoch and syncs everything; returns the tunnel
-    /// transitions this recorded: cloud id → new states in order.
+    /// transitions this recorded: cloud id → its state before them, then each new state in
+    /// order (so a first transition that changed only the raw state, `down` → `down`, shows
+    /// as no change, as the dispatcher sees it).
     pub async fn step(&self) -> BTreeMap<String, Vec<String>> {
         let before: i64 = sqlx::query_scalar("SELECT COALESCE(max(id), 0) FROM state_transition")
             .fetch_one(&self.pool)
@@ -103,8 +109,8 @@ impl Estate {
         );
         self.engine.refresh_now(None).await.unwrap();
         self.engine.sync_due().await.unwrap();
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT cloud_id, new_state FROM state_transition WHERE id > $1 \
+        let rows: Vec<(String, Option<String>, String)> = sqlx::query_as(
+            "SELECT cloud_id, old_state, new_state FROM state_transition WHERE id > $1 \
              AND kind = 'tunnel' AND facet = 'main' ORDER BY id",
         )
         .bind(before)
@@ -112,8 +118,12 @@ impl Estate {
         .await
         .unwrap();
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (id, state) in rows {
-            out.entry(id).or_default().push(state);
+        for (id, old, state) in rows {
+            let states = out.entry(id).or_default();
+            if states.is_empty() {
+                states.push(old.unwrap_or_else(|| "unknown".into()));
+            }
+            states.push(state);
         }
         out
     }
@@ -161,10 +171,11 @@ fn generic_by_resource(rx: &Receiver) -> BTreeMap<String, Vec<(String, u64)>> {
     out
 }
 
-/// State changes in a tunnel's recorded transitions (one between two raw states of one
-/// normalised state is not a change).
+/// State changes in a tunnel's states as [`Estate::step`] returns them, concatenated over
+/// steps (one between two raw states of one normalised state is not a change, and a step's
+/// leading "state before" repeats the previous step's last state, so it adds none).
 fn changes_of(s: &[String]) -> usize {
-    1 + s.windows(2).filter(|w| w[0] != w[1]).count()
+    s.windows(2).filter(|w| w[0] != w[1]).count()
 }
 
 /// What the rules promise for epochs recorded within seconds and rounds 61 s and 121 s later:

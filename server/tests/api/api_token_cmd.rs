@@ -22,7 +22,8 @@ async fn create_list_and_revoke_from_the_command_line() {
     let token = apply(&pool, create("provisioning", 7, "huawei"))
         .await
         .unwrap();
-    let found = auth::api_tokens::resolve(&pool, &token, chrono::Utc::now())
+    let found = auth::api_tokens::TOKENS
+        .resolve(&pool, &token, chrono::Utc::now())
         .await
         .unwrap()
         .expect("the printed token works");

@@ -11,17 +11,18 @@ use serde_json::Value;
 
 pub async fn token(app: &TestApp, scope: Scope) -> String {
     let now = Utc::now();
-    let (_, plain) = auth::api_tokens::create(
-        &app.pool,
-        "test",
-        &scope,
-        now + Duration::days(1),
-        "test",
-        now,
-        &mut rand::rngs::OsRng,
-    )
-    .await
-    .unwrap();
+    let (_, plain) = auth::api_tokens::TOKENS
+        .create(
+            &app.pool,
+            "test",
+            &scope,
+            now + Duration::days(1),
+            "test",
+            now,
+            &mut rand::rngs::OsRng,
+        )
+        .await
+        .unwrap();
     plain
 }
 
@@ -58,31 +59,34 @@ async fn missing_bad_wall_and_revoked_tokens_are_401() {
     assert!(body["error"].as_str().unwrap().contains("Bearer"), "{body}");
 
     let now = Utc::now();
-    let (wall, wall_plain) = auth::wall::create(
-        &app.pool,
-        "w",
-        &Scope::default(),
-        now + Duration::days(1),
-        "t",
-        now,
-        &mut rand::rngs::OsRng,
-    )
-    .await
-    .unwrap();
+    let (wall, wall_plain) = auth::wall::TOKENS
+        .create(
+            &app.pool,
+            "w",
+            &Scope::default(),
+            now + Duration::days(1),
+            "t",
+            now,
+            &mut rand::rngs::OsRng,
+        )
+        .await
+        .unwrap();
     assert!(wall.name == "w");
     let good = token(&app, Scope::default()).await;
-    let (made, revoked) = auth::api_tokens::create(
-        &app.pool,
-        "gone",
-        &Scope::default(),
-        now + Duration::days(1),
-        "t",
-        now,
-        &mut rand::rngs::OsRng,
-    )
-    .await
-    .unwrap();
-    auth::api_tokens::revoke(&app.pool, made.id, now)
+    let (made, revoked) = auth::api_tokens::TOKENS
+        .create(
+            &app.pool,
+            "gone",
+            &Scope::default(),
+            now + Duration::days(1),
+            "t",
+            now,
+            &mut rand::rngs::OsRng,
+        )
+        .await
+        .unwrap();
+    auth::api_tokens::TOKENS
+        .revoke(&app.pool, made.id, now)
         .await
         .unwrap();
     for bad in ["gwa_made-up", wall_plain.as_str(), revoked.as_str()] {
@@ -200,7 +204,7 @@ async fn admins_create_and_revoke_tokens_and_it_is_audited() {
         .await
         .unwrap();
     assert!(page.contains("<h1>API tokens</h1>"), "{page}");
-    assert!(page.contains("data-api-token=\"exporter\""), "{page}");
+    assert!(page.contains("data-token=\"exporter\""), "{page}");
     assert!(!page.contains(plain), "the page never shows a token again");
     assert!(
         !listed.to_string().contains(plain),

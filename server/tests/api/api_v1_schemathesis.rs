@@ -28,17 +28,18 @@ async fn schemathesis_finds_no_server_errors_and_no_schema_violations() {
     let (_emu, pool, _) = synced_toy_estate().await;
     let app = spawn_app_on(pool).await;
     let now = Utc::now();
-    let (_, token) = auth::api_tokens::create(
-        &app.pool,
-        "schemathesis",
-        &auth::Scope::default(),
-        now + Duration::days(1),
-        "test",
-        now,
-        &mut rand::rngs::OsRng,
-    )
-    .await
-    .unwrap();
+    let (_, token) = auth::api_tokens::TOKENS
+        .create(
+            &app.pool,
+            "schemathesis",
+            &auth::Scope::default(),
+            now + Duration::days(1),
+            "test",
+            now,
+            &mut rand::rngs::OsRng,
+        )
+        .await
+        .unwrap();
     let out = tokio::process::Command::new(&cli)
         .arg("run")
         .arg(app.url("/api/v1/openapi.json"))

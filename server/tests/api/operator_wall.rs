@@ -11,17 +11,18 @@ async fn a_wall_holder_is_refused_every_operator_action_and_audited() {
     let mut settings = test_settings();
     settings.access.guest_role = Some("viewer".into());
     let app = spawn_app_with(fresh_database().await, settings).await;
-    let (_, token) = auth::wall::create(
-        &app.pool,
-        "NOC",
-        &auth::Scope::default(),
-        Utc::now() + Duration::days(1),
-        "admin",
-        Utc::now(),
-        &mut rand::rngs::OsRng,
-    )
-    .await
-    .unwrap();
+    let (_, token) = auth::wall::TOKENS
+        .create(
+            &app.pool,
+            "NOC",
+            &auth::Scope::default(),
+            Utc::now() + Duration::days(1),
+            "admin",
+            Utc::now(),
+            &mut rand::rngs::OsRng,
+        )
+        .await
+        .unwrap();
     let wall = new_client();
     let endpoints = [
         "operator/psk",

@@ -19,8 +19,7 @@ async fn synced_toy_estate() -> (emulator::EmulatorHandle, sqlx::PgPool) {
     // sites are up, and the route counts, depend on when the test runs.
     let config = EmulatorConfig {
         manual_clock: true,
-        start: chrono::DateTime::from_timestamp(1_795_000_000, 0),
-        ..EmulatorConfig::new(SEED, EstateSize::toy())
+        ..EmulatorConfig::new(SEED, EstateSize::toy()).at_fixed_start()
     };
     let emu = emulator::spawn(config, listener).await;
     let pool = fresh_database().await;

@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod api_tokens;
 pub mod audit;
 pub mod sync;
+mod token_list;
 pub mod users;
 pub mod walls;
 

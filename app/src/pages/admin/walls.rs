@@ -1,7 +1,8 @@
 //! Admin → Wall tokens: create a scoped, expiring link for a NOC screen (shown once), see who
 //! made each and when it was last used, revoke.
 
-use super::{refusal, AdminTabs};
+use super::token_list::{ScopeFields, TokenListing};
+use super::AdminTabs;
 use crate::api::wall_tokens::{list_wall_tokens, CreateWallToken, RevokeWallToken};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -35,58 +36,17 @@ pub fn WallTokensPage() -> impl IntoView {
             <h1>"Wall tokens"</h1>
             <AdminTabs current="/admin/walls"/>
             {created}
-            <Transition fallback=|| view! { <p class="loading">"Loading wall tokens…"</p> }>
-                {move || Suspend::new(async move {
-                    match tokens.await {
-                        Err(e) => view! { <p class="error" id="admin-refused">{refusal(&e)}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty">"No wall tokens yet. Create one below for each screen."</p>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="grid" id="wall-tokens">
-                                <thead><tr><th>"Name"</th><th>"Scope"</th><th>"Expires"</th><th>"Status"</th><th>"Created by"</th><th>"Last used"</th><th></th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|t| {
-                                        let status = if t.revoked { "revoked" } else if t.expired { "expired" } else { "active" };
-                                        let revocable = !t.revoked;
-                                        let label = format!("Revoke {}", t.name);
-                                        let id = t.id.clone();
-                                        view! {
-                                            <tr data-wall=t.name.clone() data-status=status>
-                                                <td>{t.name.clone()}</td>
-                                                <td>{t.scope}</td>
-                                                <td>{t.expires_at.format("%Y-%m-%d %H:%M").to_string()}</td>
-                                                <td><span class=format!("state state-{status}")>{status}</span></td>
-                                                <td>{t.created_by}</td>
-                                                <td>{t.last_used_at.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "never".into())}</td>
-                                                <td>
-                                                    {revocable.then(|| view! {
-                                                        <ActionForm action=revoke attr:class="inline-form">
-                                                            <input type="hidden" name="id" value=id/>
-                                                            <button type="submit" class="danger" aria-label=label>"Revoke"</button>
-                                                        </ActionForm>
-                                                    })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <TokenListing tokens plural="wall tokens" empty="No wall tokens yet. Create one below for each screen." table_id="wall-tokens" revoke=move |id, label| view! {
+                <ActionForm action=revoke attr:class="inline-form">
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="danger" aria-label=label>"Revoke"</button>
+                </ActionForm>
+            }.into_any()/>
             <h2>"Create a wall token"</h2>
             <ActionForm action=create attr:class="stacked-form" attr:id="create-wall">
                 <label>"Name" <input name="name" required placeholder="NOC left screen"/></label>
                 <label>"Valid for (days)" <input name="days" type="number" min="1" max="366" value="90" required/></label>
-                <fieldset>
-                    <legend>"Scope (comma-separated; empty = everything)"</legend>
-                    <label>"Clouds" <input name="clouds" placeholder="aliyun, huawei"/></label>
-                    <label>"Accounts" <input name="accounts"/></label>
-                    <label>"Regions" <input name="regions" placeholder="cn-shanghai"/></label>
-                    <label>"Sites" <input name="sites"/></label>
-                </fieldset>
+                <ScopeFields/>
                 <button type="submit">"Create"</button>
             </ActionForm>
         </section>
