@@ -23,40 +23,18 @@ async fn main() -> ExitCode {
             };
         }
         Some(Command::User { action, data_dir }) => {
-            let flags = server::cli::ServeArgs {
-                data_dir,
-                ..Default::default()
-            };
-            let settings = match Settings::load(cli.config.as_deref(), &flags) {
-                Ok(s) => s,
-                Err(e) => return fail(&e),
-            };
-            init_tracing("warn");
-            return match server::user_cmd::run(&settings, action).await {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
-            };
+            let settings = admin_settings(cli.config.as_deref(), data_dir);
+            return admin_command(settings, |s| async move {
+                server::user_cmd::run(&s, action).await
+            })
+            .await;
         }
         Some(Command::ApiToken { action, data_dir }) => {
-            let flags = server::cli::ServeArgs {
-                data_dir,
-                ..Default::default()
-            };
-            let settings = match Settings::load(cli.config.as_deref(), &flags) {
-                Ok(s) => s,
-                Err(e) => return fail(&e),
-            };
-            init_tracing("warn");
-            return match server::api_token_cmd::run(&settings, action).await {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e),
-            };
+            let settings = admin_settings(cli.config.as_deref(), data_dir);
+            return admin_command(settings, |s| async move {
+                server::api_token_cmd::run(&s, action).await
+            })
+            .await;
         }
         None => cli.serve,
     };
@@ -68,6 +46,39 @@ async fn main() -> ExitCode {
     match server::run(settings).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e.to_string()),
+    }
+}
+
+/// The settings an admin command (`user`, `api-token`) works with: the config file and the
+/// data directory, nothing of `serve`'s flags.
+fn admin_settings(
+    config: Option<&std::path::Path>,
+    data_dir: Option<std::path::PathBuf>,
+) -> Result<Settings, String> {
+    let flags = server::cli::ServeArgs {
+        data_dir,
+        ..Default::default()
+    };
+    Settings::load(config, &flags)
+}
+
+/// Runs an admin command quietly (warnings only) and prints what it answers.
+async fn admin_command<F, Fut>(settings: Result<Settings, String>, run: F) -> ExitCode
+where
+    F: FnOnce(Settings) -> Fut,
+    Fut: std::future::Future<Output = Result<String, String>>,
+{
+    let settings = match settings {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    init_tracing("warn");
+    match run(settings).await {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
     }
 }
 

@@ -7,16 +7,17 @@
 //! total, the account list and the region list, which need every row, are cached until the
 //! store changes (see `totals`).
 
+mod filter;
 mod totals;
+
+pub use filter::STATES;
+use filter::{filter, Filter};
 
 use super::connections::*;
 use crate::api::snapshot_cache::SnapshotCache;
 use crate::error::AppError;
 use sqlx::types::Json;
 use sqlx::{PgPool, Row};
-
-/// The normalised states a resource can have (store::model::State), for validating filters.
-pub const STATES: [&str; 5] = ["up", "partial", "down", "pending", "unknown"];
 
 /// Each sort is written exactly as an index of migration 20261125000060 (except account and
 /// region, which sort by the account's name from another table), so PostgreSQL reads the
@@ -40,74 +41,6 @@ fn order_by(sort: Option<&str>) -> &'static str {
 const FROM: &str = "FROM resource_current c JOIN cloud_account a ON a.id = c.account_id \
      LEFT JOIN resource_current cg ON cg.kind = 'customer_gateway' AND cg.account_id = c.account_id \
        AND cg.region = c.region AND cg.cloud_id = c.attrs ->> 'customer_gateway_id'";
-
-/// The WHERE clause of `query` with `$1..$n` placeholders, and the values to bind in order.
-/// Blank filters are left out.
-pub(crate) struct Filter {
-    pub sql: String,
-    pub values: Vec<String>,
-    /// Whether the conditions name the account (`a.`) or the customer gateway (`cg.`): a
-    /// count needs those joins only then (each connection has one account and at most one
-    /// customer gateway, so they never change how many rows match).
-    pub uses_account: bool,
-    pub uses_customer_gateway: bool,
-    /// Whether which rows match depends only on which connections exist (cloud, account and
-    /// region filters), not on their states, names or customer gateways.
-    pub by_membership: bool,
-}
-
-fn filter(query: &ConnectionQuery) -> Result<Filter, AppError> {
-    if let Some(s) = query.state.as_deref().filter(|s| !s.is_empty()) {
-        if !STATES.contains(&s) {
-            return Err(AppError::InvalidInput(format!(
-                "state must be one of {}, not {s:?}",
-                STATES.join(", ")
-            )));
-        }
-    }
-    let mut sql = String::from("WHERE c.kind = 'connection'");
-    let mut values = Vec::new();
-    let text = query.q.as_ref().map(|q| {
-        q.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    });
-    // (value, SQL before the placeholder, SQL after it, names the account, names the
-    // customer gateway, depends on membership only)
-    let conditions = [
-        (&query.cloud, "a.cloud = ", "", true, false, true),
-        (&query.account, "a.name = ", "", true, false, true),
-        (&query.region, "c.region = ", "", false, false, true),
-        (&query.state, "c.state = ", "", false, false, false),
-        (&query.site, "cg.name = ", "", false, true, false),
-        (
-            &text,
-            "concat_ws(' ', c.name, c.cloud_id, cg.name, cg.attrs ->> 'ip_address', a.name) \
-             ILIKE '%' || ",
-            " || '%'",
-            true,
-            true,
-            false,
-        ),
-    ];
-    let (mut uses_account, mut uses_customer_gateway, mut by_membership) = (false, false, true);
-    for (value, before, after, account, customer_gateway, membership) in conditions {
-        if let Some(v) = value.as_ref().filter(|v| !v.trim().is_empty()) {
-            values.push(v.clone());
-            sql.push_str(&format!(" AND {before}${}{after}", values.len()));
-            uses_account |= account;
-            uses_customer_gateway |= customer_gateway;
-            by_membership &= membership;
-        }
-    }
-    Ok(Filter {
-        sql,
-        values,
-        uses_account,
-        uses_customer_gateway,
-        by_membership,
-    })
-}
 
 /// Rows matching `query`, in its order (all of them when `limit` is None: the CSV export).
 pub async fn rows(

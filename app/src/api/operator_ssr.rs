@@ -113,16 +113,49 @@ async fn refused(
     e
 }
 
-pub async fn reveal(ctx: &Ctx, connection_id: &str) -> Result<RevealedPsk, AppError> {
-    const ACTION: &str = "psk_revealed";
+/// The connection an action is about and the engine that makes the call; not finding either
+/// is audited against `target`.
+async fn prepare<'c>(
+    ctx: &'c Ctx,
+    action: &str,
+    target: &str,
+    connection_id: &str,
+) -> Result<(Found, &'c Arc<sync::Engine>), AppError> {
     let found = match find_connection(&ctx.pool, connection_id).await {
         Ok(f) => f,
-        Err(e) => return Err(refused(ctx, ACTION, connection_id, None, e).await),
+        Err(e) => return Err(refused(ctx, action, target, None, e).await),
     };
-    let engine = match engine(ctx) {
-        Ok(e) => e,
-        Err(e) => return Err(refused(ctx, ACTION, connection_id, Some(&found), e).await),
-    };
+    match engine(ctx) {
+        Ok(engine) => Ok((found, engine)),
+        Err(e) => Err(refused(ctx, action, target, Some(&found), e).await),
+    }
+}
+
+/// Audits a cloud call that failed (with the cloud's code and request id), and returns the
+/// error the user sees; `what` names the object in that error.
+async fn failed(
+    ctx: &Ctx,
+    action: &str,
+    target: &str,
+    f: &Found,
+    e: &ActionError,
+    what: &str,
+) -> AppError {
+    let err = action_error(e, what);
+    audit(
+        ctx,
+        action,
+        target,
+        Some(f),
+        Err((&err, Some(e.code()), e.request_id())),
+    )
+    .await;
+    err
+}
+
+pub async fn reveal(ctx: &Ctx, connection_id: &str) -> Result<RevealedPsk, AppError> {
+    const ACTION: &str = "psk_revealed";
+    let (found, engine) = prepare(ctx, ACTION, connection_id, connection_id).await?;
     match actions::reveal_psk(engine, &found.target, connection_id).await {
         Ok(a) => {
             let scopes: Vec<&str> = a.value.iter().map(|k| k.scope.as_str()).collect();
@@ -141,16 +174,8 @@ pub async fn reveal(ctx: &Ctx, connection_id: &str) -> Result<RevealedPsk, AppEr
             })
         }
         Err(e) => {
-            let err = action_error(&e, &format!("connection {connection_id}"));
-            audit(
-                ctx,
-                ACTION,
-                connection_id,
-                Some(&found),
-                Err((&err, Some(e.code()), e.request_id())),
-            )
-            .await;
-            Err(err)
+            let what = format!("connection {connection_id}");
+            Err(failed(ctx, ACTION, connection_id, &found, &e, &what).await)
         }
     }
 }
@@ -161,14 +186,7 @@ pub async fn peer_config(
     now: DateTime<Utc>,
 ) -> Result<PeerConfigFile, AppError> {
     const ACTION: &str = "peer_config_downloaded";
-    let found = match find_connection(&ctx.pool, connection_id).await {
-        Ok(f) => f,
-        Err(e) => return Err(refused(ctx, ACTION, connection_id, None, e).await),
-    };
-    let engine = match engine(ctx) {
-        Ok(e) => e,
-        Err(e) => return Err(refused(ctx, ACTION, connection_id, Some(&found), e).await),
-    };
+    let (found, engine) = prepare(ctx, ACTION, connection_id, connection_id).await?;
     match actions::peer_config(engine, &found.target, connection_id, &ctx.actor, now).await {
         Ok(c) => {
             let detail = json!({
@@ -185,16 +203,8 @@ pub async fn peer_config(
             })
         }
         Err(e) => {
-            let err = action_error(&e, &format!("connection {connection_id}"));
-            audit(
-                ctx,
-                ACTION,
-                connection_id,
-                Some(&found),
-                Err((&err, Some(e.code()), e.request_id())),
-            )
-            .await;
-            Err(err)
+            let what = format!("connection {connection_id}");
+            Err(failed(ctx, ACTION, connection_id, &found, &e, &what).await)
         }
     }
 }

@@ -17,17 +17,11 @@ where
     Fut: std::future::Future<Output = Result<actions::Answer<()>, ActionError>>,
 {
     let target_name = format!("{connection_id} {key}");
-    let found = match find_connection(&ctx.pool, connection_id).await {
-        Ok(f) => f,
-        Err(e) => return Err(refused(ctx, action, &target_name, None, e).await),
-    };
+    let (found, engine) = prepare(ctx, action, &target_name, connection_id).await?;
+    let engine = engine.clone();
     let route = find_route(&ctx.pool, &found.target, connection_id, key).await;
     let (route, weight) = match route {
         Ok(r) => r,
-        Err(e) => return Err(refused(ctx, action, &target_name, Some(&found), e).await),
-    };
-    let engine = match engine(ctx) {
-        Ok(e) => e.clone(),
         Err(e) => return Err(refused(ctx, action, &target_name, Some(&found), e).await),
     };
     let what = describe(&route);
@@ -48,17 +42,8 @@ where
             ))
         }
         Err(e) => {
-            let err = action_error(&e, &format!("route {what}"));
-            let code = Some(e.code());
-            audit(
-                ctx,
-                action,
-                &target_name,
-                Some(&found),
-                Err((&err, code, e.request_id())),
-            )
-            .await;
-            Err(err)
+            let what = format!("route {what}");
+            Err(failed(ctx, action, &target_name, &found, &e, &what).await)
         }
     }
 }

@@ -43,7 +43,9 @@ pub struct SiteRollup {
     pub tunnels: i64,
 }
 
+/// Read straight from its query's columns on the server (same names).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct RecentChange {
     pub at: DateTime<Utc>,
     pub cloud: String,

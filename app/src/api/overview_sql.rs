@@ -122,7 +122,7 @@ async fn sites(pool: &PgPool) -> Result<Vec<SiteRollup>, AppError> {
 }
 
 async fn changes(pool: &PgPool) -> Result<Vec<RecentChange>, AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<RecentChange> = sqlx::query_as(
         "SELECT t.at, a.cloud, a.name AS account, t.region, t.kind, \
            coalesce(r.name, t.cloud_id) AS name, t.facet, t.old_state, t.new_state, t.reason \
          FROM state_transition t JOIN cloud_account a ON a.id = t.account_id \
@@ -133,21 +133,5 @@ async fn changes(pool: &PgPool) -> Result<Vec<RecentChange>, AppError> {
     .bind(RECENT_CHANGES)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(RecentChange {
-                at: r.try_get("at")?,
-                cloud: r.try_get("cloud")?,
-                account: r.try_get("account")?,
-                region: r.try_get("region")?,
-                kind: r.try_get("kind")?,
-                name: r.try_get("name")?,
-                facet: r.try_get("facet")?,
-                old_state: r.try_get("old_state")?,
-                new_state: r.try_get("new_state")?,
-                reason: r.try_get("reason")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    Ok(rows)
 }

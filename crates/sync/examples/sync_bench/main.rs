@@ -80,9 +80,16 @@ async fn main() {
     })
     .await
     .expect("embedded PostgreSQL starts");
+    // Experiment knobs (not the product's settings unless said so in BENCH.md).
+    let pg_connections = env_or("BENCH_PG_CONNECTIONS", concurrency + 8);
+    let mut options = pg.connect_options(pgembed::cluster::DATABASE);
+    if std::env::var_os("BENCH_GENERIC_PLANS").is_some() {
+        options = options.options([("plan_cache_mode", "force_generic_plan")]);
+    }
     let pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(concurrency as u32 + 8)
-        .connect_with(pg.connect_options(pgembed::cluster::DATABASE))
+        .max_connections(pg_connections as u32)
+        .test_before_acquire(std::env::var_os("BENCH_NO_PING").is_none())
+        .connect_with(options)
         .await
         .unwrap();
     store::MIGRATOR.run(&pool).await.unwrap();
