@@ -32,6 +32,9 @@ test('the IP lookup shows the path to the site', async ({ browser, base }) => {
   const { context, page } = await openPage(browser);
   await waitForFindings(page, `${base}/routes`);
   await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');
+  // The VPC field suggests the VPCs of both clouds (Huawei's by their gateway).
+  const vpcs = await page.$$eval('#trace-vpcs option', (os) => os.map((o) => o.textContent));
+  expect(vpcs.length > 0 && vpcs.some((l) => l.startsWith('VPC of gateway')), `VPC suggestions: ${vpcs}`);
   await page.fill('#trace-form input[name=ip]', '172.16.1.10');
   await Promise.all([page.waitForURL(/ip=172\.16\.1\.10/), page.click('#trace-form button[type=submit]')]);
   await page.waitForSelector('#trace li.hop');

@@ -101,6 +101,17 @@ pub struct ConflictReport {
     pub routes: usize,
     /// (what, count) left out because a CIDR did not parse.
     pub skipped: Vec<(String, usize)>,
+    /// The VPCs a trace can start from (the lookup form suggests them), from the same
+    /// inventory as the findings.
+    pub vpcs: Vec<VpcChoice>,
+}
+
+/// A VPC a trace can start from: each Alibaba VPC, and each Huawei VPC the inventory knows
+/// as a VPN gateway's attachment (Huawei's VPN API lists no VPCs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VpcChoice {
+    pub id: String,
+    pub label: String,
 }
 
 /// One hop of a trace.

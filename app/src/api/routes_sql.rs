@@ -122,7 +122,38 @@ pub fn report(built: &Built) -> ConflictReport {
             .iter()
             .map(|(what, n)| (what.to_string(), *n))
             .collect(),
+        vpcs: vpc_choices(&built.inventory),
     }
+}
+
+/// Alibaba VPCs with their name and CIDRs, then the Huawei VPCs of gateways, each once.
+fn vpc_choices(inv: &routes::Inventory) -> Vec<VpcChoice> {
+    let mut out: Vec<VpcChoice> = inv
+        .vpcs
+        .iter()
+        .map(|v| {
+            let cidrs: Vec<String> = v.cidrs.iter().map(|c| c.to_string()).collect();
+            let name = if v.name.is_empty() { &v.id } else { &v.name };
+            VpcChoice {
+                id: v.id.clone(),
+                label: format!("{name} · {}", cidrs.join(", ")),
+            }
+        })
+        .collect();
+    for g in &inv.gateways {
+        let Some(vpc) = g.vpc_id.as_deref().filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        if out.iter().any(|c| c.id == vpc) {
+            continue;
+        }
+        let gateway = if g.name.is_empty() { &g.id } else { &g.name };
+        out.push(VpcChoice {
+            id: vpc.to_owned(),
+            label: format!("VPC of gateway {gateway}"),
+        });
+    }
+    out
 }
 
 pub async fn conflicts(pool: &PgPool) -> Result<ConflictReport, AppError> {

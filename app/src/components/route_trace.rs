@@ -2,7 +2,7 @@
 //! table → gateway → connection → tunnel → site, or VBR → leased line — with why each hop
 //! matched and how the lookup ended.
 
-use crate::api::routes_page::{token_label, HopRow, RouteQuery, TraceResult};
+use crate::api::routes_page::{token_label, ConflictReport, HopRow, RouteQuery, TraceResult};
 use crate::error::AppError;
 use crate::pages::routes::TraceParams;
 use leptos::prelude::*;
@@ -26,6 +26,8 @@ pub fn TracePanel(
     trace: crate::resource::JsonResource<Result<Option<TraceResult>, AppError>>,
     lookup: Memo<TraceParams>,
     query: Memo<RouteQuery>,
+    /// The page's conflict report, for the VPCs the form suggests.
+    report: crate::resource::JsonResource<Result<ConflictReport, AppError>>,
 ) -> impl IntoView {
     view! {
         <section class="panel trace" id="trace-panel" aria-labelledby="trace-title">
@@ -39,13 +41,22 @@ pub fn TracePanel(
                                 placeholder="192.168.10.7" inputmode="decimal"/>
                         </label>
                         <label>"From VPC (optional)"
-                            <input type="text" name="vpc" value=p.vpc.unwrap_or_default() placeholder="vpc-…"/>
+                            <input type="text" name="vpc" list="trace-vpcs" value=p.vpc.unwrap_or_default() placeholder="vpc-…"/>
                         </label>
                         {keep_filters(&query.get())}
                         <button type="submit">"Trace"</button>
                     </form>
                 }
             }}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    report.await.ok().map(|r| view! {
+                        <datalist id="trace-vpcs">
+                            {r.vpcs.into_iter().map(|v| view! { <option value=v.id>{v.label}</option> }).collect_view()}
+                        </datalist>
+                    })
+                })}
+            </Transition>
             <Transition fallback=|| view! { <p class="loading">"Tracing…"</p> }>
                 {move || Suspend::new(async move {
                     match trace.await {

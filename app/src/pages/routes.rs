@@ -57,7 +57,7 @@ pub fn RoutesPage() -> impl IntoView {
                 "and listed in one table."
             </p>
             <ConflictReportPanel report=report/>
-            <TracePanel trace=trace lookup=lookup query=query/>
+            <TracePanel trace=trace lookup=lookup query=query report=report/>
             <RouteTablePanel routes=routes query=query lookup=lookup/>
         </section>
     }

@@ -44,6 +44,30 @@ async fn the_conflict_report_finds_every_planted_mistake_a_rule_covers() {
     let planted = emulator::generate(SEED, EstateSize::toy()).mistakes;
     let report = routes_sql::report(&inventory::load(&pool).await.unwrap());
     assert!(report.routes > 0, "{report:?}");
+    // The lookup form suggests every VPC a trace can start from, Huawei's (known only as a
+    // gateway's attachment) as well as Alibaba's.
+    let inv = inventory::load(&pool).await.unwrap().inventory;
+    for g in &inv.gateways {
+        let vpc = g.vpc_id.as_deref().unwrap();
+        assert!(
+            report.vpcs.iter().any(|v| v.id == vpc),
+            "{vpc}: {:?}",
+            report.vpcs
+        );
+    }
+    assert!(inv
+        .vpcs
+        .iter()
+        .all(|v| report.vpcs.iter().any(|c| c.id == v.id)));
+    let huawei = inv
+        .gateways
+        .iter()
+        .find(|g| format!("{:?}", g.cloud) == "Huawei")
+        .unwrap();
+    assert!(report
+        .vpcs
+        .iter()
+        .any(|v| Some(&v.id) == huawei.vpc_id.as_ref() && v.label.starts_with("VPC of gateway")));
     let rule = |kind: MistakeKind| match kind {
         MistakeKind::OverlappingOnPremCidr => Some("on_prem_conflict"),
         MistakeKind::ShadowedRoute => Some("shadowed_route"),

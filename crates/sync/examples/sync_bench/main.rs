@@ -80,8 +80,10 @@ async fn main() {
     })
     .await
     .expect("embedded PostgreSQL starts");
-    // Experiment knobs (not the product's settings unless said so in BENCH.md).
-    let pg_connections = env_or("BENCH_PG_CONNECTIONS", concurrency + 8);
+    // The engine's PostgreSQL pool as the server gives it (`background_max_connections`,
+    // default 8). Until 26 Nov the bench used 40 (slots + 8): PostgreSQL then spent ~0.4
+    // CPU-s more on 40 cold backends (BENCH.md). The other two knobs are experiments.
+    let pg_connections = env_or("BENCH_PG_CONNECTIONS", 8);
     let mut options = pg.connect_options(pgembed::cluster::DATABASE);
     if std::env::var_os("BENCH_GENERIC_PLANS").is_some() {
         options = options.options([("plan_cache_mode", "force_generic_plan")]);
