@@ -11,7 +11,9 @@
 //! Environment: `BENCH_ACCOUNTS`, `BENCH_REGIONS`, `BENCH_GATEWAYS`, `BENCH_CONNECTIONS` (estate
 //! size, default 5 × 4 × 4 × 5), `BENCH_CONCURRENCY` (default 32), `BENCH_NO_WRITE` (do not
 //! write BENCH.md), `BENCH_NO_CRAWL` (skip the Python crawl), `BENCH_STATEMENTS` (PostgreSQL's
-//! costliest statements and the stored rows' sizes, `statements.rs`).
+//! costliest statements and the stored rows' sizes, `statements.rs`), `BENCH_PG_CONNECTIONS`
+//! (the engine's pool, default 8 as in the server); experiments: `BENCH_GENERIC_PLANS`,
+//! `BENCH_NO_PING`, `BENCH_SQL` (run after the migrations).
 
 use emulator::faults::{FaultRule, FaultSet};
 use emulator::{EmulatorConfig, EmulatorHandle, EstateSize};
@@ -82,7 +84,7 @@ async fn main() {
     .expect("embedded PostgreSQL starts");
     // The engine's PostgreSQL pool as the server gives it (`background_max_connections`,
     // default 8). Until 26 Nov the bench used 40 (slots + 8): PostgreSQL then spent ~0.4
-    // CPU-s more on 40 cold backends (BENCH.md). The other two knobs are experiments.
+    // CPU-s more on 40 cold backends (BENCH.md). The other knobs are experiments.
     let pg_connections = env_or("BENCH_PG_CONNECTIONS", 8);
     let mut options = pg.connect_options(pgembed::cluster::DATABASE);
     if std::env::var_os("BENCH_GENERIC_PLANS").is_some() {
@@ -95,6 +97,9 @@ async fn main() {
         .await
         .unwrap();
     store::MIGRATOR.run(&pool).await.unwrap();
+    if let Ok(sql) = std::env::var("BENCH_SQL") {
+        sqlx::raw_sql(&sql).execute(&pool).await.unwrap();
+    }
     let keys = Arc::new(
         KeyRing::load_or_create(&pgembed::testing::scratch_dir("bench-keys").join("k")).unwrap(),
     );

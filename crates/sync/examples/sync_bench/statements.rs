@@ -1,6 +1,8 @@
 //! Where PostgreSQL's time goes, per statement (`BENCH_STATEMENTS=1`): needs a server started
 //! with `shared_preload_libraries=pg_stat_statements` (put a `postgres` wrapper that adds it,
-//! next to an `initdb`, first on PATH: pgembed takes the first directory holding both).
+//! next to a copy of `initdb`, first on PATH: pgembed takes the first directory holding both,
+//! and follows a linked `initdb` to the real binaries; the wrapper must pass `-V`, `--boot`
+//! and `--single` through unchanged, as initdb needs them first).
 
 use sqlx::{PgPool, Row};
 
