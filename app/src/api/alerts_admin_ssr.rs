@@ -2,6 +2,7 @@
 //! Audit entries name the webhook and its host, never its URL.
 
 use super::alerts_admin::{AlertsOverview, DeliveryRow, TestResult, WebhookRow};
+use super::scoped_tokens::ssr::split;
 use crate::error::AppError;
 use crate::state::AppState;
 use alerts::payload::Format;
@@ -36,14 +37,6 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
     id.trim()
         .parse()
         .map_err(|_| AppError::InvalidInput(format!("webhook id {id:?} is not a UUID")))
-}
-
-fn split(list: &str) -> Vec<String> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 fn row(w: Webhook) -> WebhookRow {

@@ -53,7 +53,9 @@ pub mod ssr {
 
     const CLOUDS: [&str; 2] = ["aliyun", "huawei"];
 
-    fn split(list: &str) -> Vec<String> {
+    /// A form's comma-separated list: trimmed entries, blanks dropped (also the webhook
+    /// filters' format).
+    pub fn split(list: &str) -> Vec<String> {
         list.split(',')
             .map(str::trim)
             .filter(|s| !s.is_empty())
