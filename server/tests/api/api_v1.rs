@@ -4,26 +4,38 @@
 
 use crate::helpers::{signed_in, spawn_app_on, TestApp};
 use crate::overview::synced_toy_estate;
+use auth::scoped_token::{ScopedToken, TokenKind};
 use auth::{Role, Scope};
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-pub async fn token(app: &TestApp, scope: Scope) -> String {
+/// A token of `kind` valid for a day, made straight in the store: the record and the plain
+/// token.
+pub async fn issue(
+    app: &TestApp,
+    kind: &TokenKind,
+    name: &str,
+    scope: Scope,
+) -> (ScopedToken, String) {
     let now = Utc::now();
-    let (_, plain) = auth::api_tokens::TOKENS
-        .create(
-            &app.pool,
-            "test",
-            &scope,
-            now + Duration::days(1),
-            "test",
-            now,
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .unwrap();
-    plain
+    let rng = &mut rand::rngs::OsRng;
+    kind.create(
+        &app.pool,
+        name,
+        &scope,
+        now + Duration::days(1),
+        "test",
+        now,
+        rng,
+    )
+    .await
+    .unwrap()
+}
+
+/// A day-long API token.
+pub async fn token(app: &TestApp, scope: Scope) -> String {
+    issue(app, &auth::api_tokens::TOKENS, "test", scope).await.1
 }
 
 pub async fn get(app: &TestApp, token: &str, path: &str) -> (StatusCode, Value) {
@@ -59,32 +71,10 @@ async fn missing_bad_wall_and_revoked_tokens_are_401() {
     assert!(body["error"].as_str().unwrap().contains("Bearer"), "{body}");
 
     let now = Utc::now();
-    let (wall, wall_plain) = auth::wall::TOKENS
-        .create(
-            &app.pool,
-            "w",
-            &Scope::default(),
-            now + Duration::days(1),
-            "t",
-            now,
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .unwrap();
+    let (wall, wall_plain) = issue(&app, &auth::wall::TOKENS, "w", Scope::default()).await;
     assert!(wall.name == "w");
     let good = token(&app, Scope::default()).await;
-    let (made, revoked) = auth::api_tokens::TOKENS
-        .create(
-            &app.pool,
-            "gone",
-            &Scope::default(),
-            now + Duration::days(1),
-            "t",
-            now,
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .unwrap();
+    let (made, revoked) = issue(&app, &auth::api_tokens::TOKENS, "gone", Scope::default()).await;
     auth::api_tokens::TOKENS
         .revoke(&app.pool, made.id, now)
         .await

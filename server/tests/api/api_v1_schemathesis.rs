@@ -6,7 +6,6 @@
 
 use crate::helpers::spawn_app_on;
 use crate::overview::synced_toy_estate;
-use chrono::{Duration, Utc};
 use std::path::Path;
 
 /// Bounded so the whole run stays well under a minute and a half on two cores.
@@ -27,19 +26,7 @@ async fn schemathesis_finds_no_server_errors_and_no_schema_violations() {
     }
     let (_emu, pool, _) = synced_toy_estate().await;
     let app = spawn_app_on(pool).await;
-    let now = Utc::now();
-    let (_, token) = auth::api_tokens::TOKENS
-        .create(
-            &app.pool,
-            "schemathesis",
-            &auth::Scope::default(),
-            now + Duration::days(1),
-            "test",
-            now,
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .unwrap();
+    let token = crate::api_v1::token(&app, auth::Scope::default()).await;
     let out = tokio::process::Command::new(&cli)
         .arg("run")
         .arg(app.url("/api/v1/openapi.json"))

@@ -3,7 +3,6 @@
 //! with 403 before the function runs, and each refusal is in the audit log under the token.
 
 use crate::helpers::{fresh_database, new_client, spawn_app_with, test_settings};
-use chrono::{Duration, Utc};
 
 #[tokio::test]
 async fn a_wall_holder_is_refused_every_operator_action_and_audited() {
@@ -11,18 +10,8 @@ async fn a_wall_holder_is_refused_every_operator_action_and_audited() {
     let mut settings = test_settings();
     settings.access.guest_role = Some("viewer".into());
     let app = spawn_app_with(fresh_database().await, settings).await;
-    let (_, token) = auth::wall::TOKENS
-        .create(
-            &app.pool,
-            "NOC",
-            &auth::Scope::default(),
-            Utc::now() + Duration::days(1),
-            "admin",
-            Utc::now(),
-            &mut rand::rngs::OsRng,
-        )
-        .await
-        .unwrap();
+    let wall_tokens = &auth::wall::TOKENS;
+    let (_, token) = crate::api_v1::issue(&app, wall_tokens, "NOC", auth::Scope::default()).await;
     let wall = new_client();
     let endpoints = [
         "operator/psk",
