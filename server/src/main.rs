@@ -23,15 +23,13 @@ async fn main() -> ExitCode {
             };
         }
         Some(Command::User { action, data_dir }) => {
-            let settings = admin_settings(cli.config.as_deref(), data_dir);
-            return admin_command(settings, |s| async move {
+            return admin_command(cli.config.as_deref(), data_dir, |s| async move {
                 server::user_cmd::run(&s, action).await
             })
             .await;
         }
         Some(Command::ApiToken { action, data_dir }) => {
-            let settings = admin_settings(cli.config.as_deref(), data_dir);
-            return admin_command(settings, |s| async move {
+            return admin_command(cli.config.as_deref(), data_dir, |s| async move {
                 server::api_token_cmd::run(&s, action).await
             })
             .await;
@@ -49,26 +47,23 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The settings an admin command (`user`, `api-token`) works with: the config file and the
-/// data directory, nothing of `serve`'s flags.
-fn admin_settings(
+/// Runs an admin command (`user`, `api-token`) quietly (warnings only) and prints what it
+/// answers. Its settings come from the config file and the data directory, nothing of
+/// `serve`'s flags.
+async fn admin_command<F, Fut>(
     config: Option<&std::path::Path>,
     data_dir: Option<std::path::PathBuf>,
-) -> Result<Settings, String> {
-    let flags = server::cli::ServeArgs {
-        data_dir,
-        ..Default::default()
-    };
-    Settings::load(config, &flags)
-}
-
-/// Runs an admin command quietly (warnings only) and prints what it answers.
-async fn admin_command<F, Fut>(settings: Result<Settings, String>, run: F) -> ExitCode
+    run: F,
+) -> ExitCode
 where
     F: FnOnce(Settings) -> Fut,
     Fut: std::future::Future<Output = Result<String, String>>,
 {
-    let settings = match settings {
+    let flags = server::cli::ServeArgs {
+        data_dir,
+        ..Default::default()
+    };
+    let settings = match Settings::load(config, &flags) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };

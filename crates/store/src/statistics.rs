@@ -36,7 +36,8 @@ const GROWTH_FACTOR: f64 = 2.0;
 const ANALYZER_LOCK: i64 = 7_166_501_200_001;
 
 /// Analyses those of [`TABLES`] that hold rows and were never analysed, or that grew far past
-/// what their statistics say, and returns their names. Several servers may call it at once: one of them analyses, the others skip.
+/// what their statistics say, and returns their names. Several servers may call it at once:
+/// one of them analyses, the others skip.
 pub async fn analyze_stale_tables(pool: &PgPool) -> Result<Vec<String>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let ours: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")

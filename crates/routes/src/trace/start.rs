@@ -42,16 +42,15 @@ pub(super) fn start_table(index: &RouteIndex<'_>, q: &TraceQuery) -> Result<Stri
 /// Huawei publishes into the VPC for the on-prem prefixes point at the gateway, so the walk
 /// starts at its table. Several gateways in one VPC: the lowest id with a table.
 fn attached_gateway_table(index: &RouteIndex<'_>, vpc_id: &str) -> Option<String> {
-    let mut ids: Vec<&str> = index
+    index
         .catalog
         .gateways
         .values()
         .filter(|g| g.vpc_id.as_deref() == Some(vpc_id))
         .map(|g| g.id.as_str())
         .filter(|id| index.table(id).is_some())
-        .collect();
-    ids.sort_unstable();
-    ids.first().map(|id| (*id).to_owned())
+        .min()
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
