@@ -8,7 +8,8 @@
 //! database (a sync commit, a session saved) gives a new snapshot and empties the cache,
 //! so an answer is never stale, only sometimes recomputed for nothing. After such a write,
 //! the 32 screens asking for the same page at once wait for one computation of it rather
-//! than each running the query (one loader per key at a time).
+//! than each running the query (one loader per key at a time), and are all woken together
+//! when it is done.
 
 use sqlx::PgPool;
 use std::collections::HashMap;
@@ -36,8 +37,37 @@ struct Entries<K, V> {
 pub struct SnapshotCache<K, V> {
     capacity: usize,
     entries: Mutex<Option<Entries<K, V>>>,
-    /// One turn per key for computing its answer.
-    loading: Mutex<Option<HashMap<K, Arc<tokio::sync::Mutex<()>>>>>,
+    /// The keys being computed now, each with the signal its computation sends when done.
+    loading: Mutex<Option<HashMap<K, Arc<tokio::sync::watch::Sender<()>>>>>,
+}
+
+/// What a caller that found no answer does: compute it, or wait for the one computing it.
+enum Turn<'a, K: Eq + Hash + Clone, V> {
+    Lead(Leading<'a, K, V>),
+    Follow(tokio::sync::watch::Receiver<()>),
+}
+
+/// Held while computing a key's answer; dropping it (done, failed or cancelled) wakes every
+/// caller waiting for that key at once.
+struct Leading<'a, K: Eq + Hash + Clone, V> {
+    cache: &'a SnapshotCache<K, V>,
+    key: K,
+    done: Arc<tokio::sync::watch::Sender<()>>,
+}
+
+impl<K: Eq + Hash + Clone, V> Drop for Leading<'_, K, V> {
+    fn drop(&mut self) {
+        let mut loading = self.cache.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(turns) = loading.as_mut() {
+            if turns
+                .get(&self.key)
+                .is_some_and(|d| Arc::ptr_eq(d, &self.done))
+            {
+                turns.remove(&self.key);
+            }
+        }
+        self.done.send_replace(());
+    }
 }
 
 impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
@@ -49,14 +79,19 @@ impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
         }
     }
 
-    fn turn_for(&self, key: &K) -> Arc<tokio::sync::Mutex<()>> {
+    fn turn_for(&self, key: &K) -> Turn<'_, K, V> {
         let mut loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
         let turns = loading.get_or_insert_with(HashMap::new);
-        if turns.len() >= self.capacity && !turns.contains_key(key) {
-            // Forgetting a turn someone holds only lets the next caller load alongside.
-            turns.clear();
+        if let Some(done) = turns.get(key) {
+            return Turn::Follow(done.subscribe());
         }
-        turns.entry(key.clone()).or_default().clone()
+        let done = Arc::new(tokio::sync::watch::channel(()).0);
+        turns.insert(key.clone(), done.clone());
+        Turn::Lead(Leading {
+            cache: self,
+            key: key.clone(),
+            done,
+        })
     }
 
     fn lookup(&self, snapshot: &str, key: &K) -> Option<V> {
@@ -106,20 +141,38 @@ impl<K: Eq + Hash + Clone, V: Clone> SnapshotCache<K, V> {
         Ver: Fn() -> VerF,
         VerF: std::future::Future<Output = Result<String, sqlx::Error>>,
     {
-        let seen = version().await?;
+        let mut seen = version().await?;
         if let Some(v) = self.lookup(&seen, &key) {
             return Ok(v);
         }
-        let turn = self.turn_for(&key);
-        let _turn = turn.lock().await;
-        // Whoever had the turn before most likely computed it under the version this call
-        // saw: that answer is as fresh as this request. Asking the database again here, with
-        // the turn held, made 32 waiting clients pass it on one round trip at a time: the
-        // page's 100–180 ms p99 on a loaded machine.
-        if let Some(v) = self.lookup(&seen, &key) {
-            return Ok(v);
-        }
-        // Else it may have computed it under a version still current.
+        // While one caller computes a key, the others wait for it and then read its answer
+        // together. A lock taken in turn instead woke them one at a time, each only once the
+        // one before had been polled again: on a busy server the last of 32 waited 30-60 ms
+        // more (a new search term's p99 was 72-252 ms in its first 20 s).
+        let mut followed = 0;
+        let _leading = loop {
+            match self.turn_for(&key) {
+                Turn::Lead(leading) => break Some(leading),
+                // A few rounds at most: under endless commits, compute rather than wait on.
+                Turn::Follow(mut done) if followed < 3 => {
+                    followed += 1;
+                    // Err: the computation was dropped half-way; then one caller takes over.
+                    let _ = done.changed().await;
+                    // It most likely computed it under the version this call saw: that
+                    // answer is as fresh as this request. Else, if a commit landed meanwhile
+                    // (not kept), it may have been computed again under the new version.
+                    if let Some(v) = self.lookup(&seen, &key) {
+                        return Ok(v);
+                    }
+                    seen = version().await?;
+                    if let Some(v) = self.lookup(&seen, &key) {
+                        return Ok(v);
+                    }
+                }
+                Turn::Follow(_) => break None,
+            }
+        };
+        // An answer may have been kept since this caller looked, under a version still current.
         let before = version().await?;
         if let Some(v) = self.lookup(&before, &key) {
             return Ok(v);

@@ -221,6 +221,12 @@ fn spawn_postgres(
             "unix_socket_directories=",
             "-c",
             "max_connections=300",
+            // gatewatch's tables fit in memory, where an index probe costs about what a
+            // sequential page read does. At the default 4.0 the planner scanned all 68,000
+            // resource rows (50 ms) to count or page 5,000 connections that an index reaches in
+            // 5 ms (scripts/bench-ssr.sh, 10,000 connections).
+            "-c",
+            "random_page_cost=1.1",
         ]);
     if ephemeral {
         cmd.args([

@@ -75,6 +75,67 @@ async fn connections_filter_page_and_export_the_same_set() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_text_search_counts_its_matches_on_every_page_in_the_pages_order() {
+    use app::api::connections::ConnectionQuery;
+    use app::api::connections_sql::{csv, page};
+    let (emu, pool, _) = synced_toy_estate().await;
+    let all = page(&pool, &ConnectionQuery::default()).await.unwrap();
+    let rank = |s: &str| match s {
+        "down" => 0,
+        "partial" => 1,
+        "up" => 3,
+        _ => 2,
+    };
+    assert!(
+        all.rows
+            .windows(2)
+            .all(|w| (rank(&w[0].state), w[0].since) <= (rank(&w[1].state), w[1].since)),
+        "worst first, longest-broken first: {:?}",
+        all.rows
+            .iter()
+            .map(|r| (&r.state, r.since))
+            .collect::<Vec<_>>()
+    );
+    // A site's name, in other case: it matches through the customer gateway's row.
+    let site = all.rows.iter().find_map(|r| r.site.clone()).unwrap();
+    let text = ConnectionQuery {
+        q: Some(site.to_uppercase()),
+        ..Default::default()
+    };
+    let found = page(&pool, &text).await.unwrap();
+    let expected = all
+        .rows
+        .iter()
+        .filter(|r| r.site.as_ref() == Some(&site))
+        .count();
+    assert!(
+        found.total >= expected as i64 && found.total < all.total,
+        "{found:?}"
+    );
+    assert_eq!(found.rows.len() as i64, found.total.min(50));
+    assert!(found
+        .rows
+        .iter()
+        .all(|r| r.customer_gateway.as_ref().unwrap().contains(&site)
+            || r.name
+                .as_ref()
+                .is_some_and(|n| n.to_lowercase().contains(&site.to_lowercase()))));
+    assert_eq!(
+        csv(&pool, &text).await.unwrap().lines().count() as i64,
+        found.total + 1
+    );
+    // Past the last match: no rows, and still the total.
+    let past = ConnectionQuery {
+        page: Some(99),
+        ..text.clone()
+    };
+    let beyond = page(&pool, &past).await.unwrap();
+    assert!(beyond.rows.is_empty());
+    assert_eq!(beyond.total, found.total);
+    emu.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_overview_rolls_up_the_synced_estate_worst_first() {
     let (emu, pool, keys) = synced_toy_estate().await;
     // Act

@@ -1,6 +1,7 @@
 //! Answers cached per database snapshot: reused while nothing is committed, recomputed after
 //! any commit, never shared between two databases, not kept when a commit lands while they
-//! are computed, and computed once for callers asking at the same moment.
+//! are computed, and computed once for callers asking at the same moment (by one of the
+//! waiting callers if the first goes away).
 //!
 //! Transaction ids are cluster-wide, so the other tests' writes (in their own databases on
 //! the same cluster) change the snapshot too: a check that needs a quiet database is repeated
@@ -109,4 +110,47 @@ async fn callers_asking_at_once_wait_for_one_computation() {
     })
     .await;
     assert_eq!(loads, 1, "eight callers, one computation");
+}
+
+#[tokio::test]
+async fn when_the_computing_caller_goes_away_a_waiting_one_takes_over() {
+    static CACHE: SnapshotCache<i64, i64> = SnapshotCache::new(8);
+    let pool = fresh_database().await;
+    let counter = AtomicI64::new(0);
+    let mut round = 0;
+    let (abandoned, answers, loads) = when_quiet(&pool, || {
+        round += 1;
+        let key = round;
+        let counter = &counter;
+        let pool = &pool;
+        async move {
+            let before = counter.load(Ordering::SeqCst);
+            let never = async { std::future::pending::<Result<i64, sqlx::Error>>().await };
+            // The first caller's request is dropped (a closed browser tab) while it computes.
+            let first = tokio::time::timeout(
+                std::time::Duration::from_millis(100),
+                CACHE.get_or_load(pool, key, never),
+            );
+            let waiting = async {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                let all = futures_util::future::join_all(
+                    (0..4).map(|_| CACHE.get_or_load(pool, key, next(counter))),
+                );
+                tokio::time::timeout(std::time::Duration::from_secs(10), all)
+                    .await
+                    .expect("the waiting callers were woken when the first went away")
+            };
+            let (first, answers) = tokio::join!(first, waiting);
+            let answers: Vec<i64> = answers.into_iter().map(Result::unwrap).collect();
+            (
+                first.is_err(),
+                answers,
+                counter.load(Ordering::SeqCst) - before,
+            )
+        }
+    })
+    .await;
+    assert!(abandoned, "the first caller never finished");
+    assert_eq!(loads, 1, "one of the four computed it: {answers:?}");
+    assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
 }

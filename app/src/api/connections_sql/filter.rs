@@ -20,6 +20,21 @@ pub(crate) struct Filter {
     /// Whether which rows match depends only on which connections exist (cloud, account and
     /// region filters), not on their states, names or customer gateways.
     pub by_membership: bool,
+    /// Whether the free-text search is in use: no index can stop its scan early, so every
+    /// connection is read whatever the page, and the total comes with the page's rows.
+    pub uses_text: bool,
+}
+
+impl Filter {
+    /// The smallest FROM clause the conditions need (a connection `c`, its account `a`, its
+    /// customer gateway `cg`), with the account also when `account` asks for it.
+    pub fn from(&self, account: bool) -> String {
+        match (self.uses_account || account, self.uses_customer_gateway) {
+            (_, true) => format!("{} {}", super::ACCOUNT_FROM, super::CUSTOMER_GATEWAY_JOIN),
+            (true, false) => super::ACCOUNT_FROM.to_string(),
+            (false, false) => "FROM resource_current c".to_string(),
+        }
+    }
 }
 
 /// Which joined tables a condition names: the account (`a.`), the customer gateway (`cg.`).
@@ -69,7 +84,7 @@ pub(super) fn filter(query: &ConnectionQuery) -> Result<Filter, AppError> {
     }
     let mut sql = String::from("WHERE c.kind = 'connection'");
     let mut values = Vec::new();
-    let text = query.q.as_ref().map(|q| {
+    let text = query.q.as_ref().filter(|q| !q.trim().is_empty()).map(|q| {
         q.replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_")
@@ -113,5 +128,6 @@ pub(super) fn filter(query: &ConnectionQuery) -> Result<Filter, AppError> {
         uses_account,
         uses_customer_gateway,
         by_membership,
+        uses_text: text.is_some(),
     })
 }

@@ -5,7 +5,7 @@
 //! soon as the store's version (one cheap query on the small bookkeeping tables) moves on,
 //! which also keeps several servers sharing one database exact.
 
-use super::{Filter, FROM};
+use super::Filter;
 use crate::error::AppError;
 use sqlx::PgPool;
 use std::collections::HashMap;
@@ -38,7 +38,13 @@ pub struct Totals {
     pub regions: Vec<String>,
 }
 
-pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppError> {
+/// The totals of `filter`; `counted` is its count when the caller already has it (a text
+/// search's page query counts its matches in the same pass, as a second query would).
+pub async fn for_filter(
+    pool: &PgPool,
+    filter: &Filter,
+    counted: Option<i64>,
+) -> Result<Totals, AppError> {
     let version = match filter.by_membership {
         true => crate::api::store_version::membership_of_kinds(pool, &KINDS).await?,
         false => crate::api::store_version::of_kinds(pool, &KINDS).await?,
@@ -83,20 +89,12 @@ pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppErr
             .await?,
         ),
     };
-    // Only the joins the filter needs: the full FROM made the plain total a 65-145 ms query
-    // on 10,000 connections (a nested loop over the accounts per connection), which every
-    // sync commit of connections made the page wait for again.
-    let from = match (filter.uses_account, filter.uses_customer_gateway) {
-        (_, true) => FROM,
-        (true, false) => "FROM resource_current c JOIN cloud_account a ON a.id = c.account_id",
-        (false, false) => "FROM resource_current c",
+    // A count handed in was taken in the caller's own snapshot, which may predate `version`:
+    // it answers this page but is not kept under `version`.
+    let (count, keep) = match counted {
+        Some(count) => (count, false),
+        None => (count(pool, filter).await?, true),
     };
-    let sql = format!("SELECT count(*) {from} {}", filter.sql);
-    let mut statement = sqlx::query_scalar::<_, i64>(&sql);
-    for v in &filter.values {
-        statement = statement.bind(v);
-    }
-    let count = statement.fetch_one(pool).await?;
     let mut cache = cache_of_kind.lock().unwrap_or_else(|e| e.into_inner());
     let fresh = cache.as_ref().is_some_and(|c| c.version == version);
     if !fresh {
@@ -107,7 +105,7 @@ pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppErr
             counts: HashMap::new(),
         });
     }
-    if let Some(c) = cache.as_mut() {
+    if let Some(c) = cache.as_mut().filter(|_| keep) {
         if c.counts.len() >= MAX_FILTERS {
             c.counts.clear();
         }
@@ -118,4 +116,16 @@ pub async fn for_filter(pool: &PgPool, filter: &Filter) -> Result<Totals, AppErr
         accounts,
         regions,
     })
+}
+
+/// Only the joins the filter needs: the full FROM made the plain total a 65-145 ms query on
+/// 10,000 connections (a nested loop over the accounts per connection), which every sync
+/// commit of connections made the page wait for again.
+async fn count(pool: &PgPool, filter: &Filter) -> Result<i64, AppError> {
+    let sql = format!("SELECT count(*) {} {}", filter.from(false), filter.sql);
+    let mut statement = sqlx::query_scalar::<_, i64>(&sql);
+    for v in &filter.values {
+        statement = statement.bind(v);
+    }
+    Ok(statement.fetch_one(pool).await?)
 }
