@@ -14,10 +14,10 @@
 
 use crate::alert::Alert;
 use crate::policy::{Decision, Policy, Tracked};
+use crate::tracked_rows;
 use crate::Result;
 use chrono::{DateTime, Utc};
 use sqlx::{PgPool, Postgres, Row, Transaction};
-use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Transitions read per round at most (the rest wait for the next round).
@@ -89,7 +89,8 @@ pub async fn round(
         Some(last) if rows.len() as i64 == BATCH => last.try_get("id")?,
         _ => horizon.max(cursor),
     };
-    let mut tracked = load(&mut tx).await?;
+    let stored = tracked_rows::load(&mut tx).await?;
+    let mut tracked = stored.clone();
     let mut due: Vec<(Key, Tracked, Decision)> = Vec::new();
     for r in &rows {
         let key = Key {
@@ -113,7 +114,7 @@ pub async fn round(
             due.push((key.clone(), t.clone(), d));
         }
     }
-    save(&mut tx, &tracked, now, policy).await?;
+    tracked_rows::save(&mut tx, &stored, &tracked, now, policy).await?;
     let mut deliveries = 0;
     for (key, t, d) in &due {
         let alert = crate::deliveries::describe(&mut tx, key, t, d, policy, public_url).await?;
@@ -130,79 +131,6 @@ pub async fn round(
         alerts: due.len(),
         deliveries,
     })
-}
-
-async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<BTreeMap<Key, Tracked>> {
-    let rows = sqlx::query(
-        "SELECT account_id, region, kind, cloud_id, state, old_state, since, reason, changes, \
-         alerted FROM alert_resource",
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut out = BTreeMap::new();
-    for r in rows {
-        let key = Key {
-            account_id: r.try_get("account_id")?,
-            region: r.try_get("region")?,
-            kind: r.try_get("kind")?,
-            cloud_id: r.try_get("cloud_id")?,
-        };
-        let t = Tracked {
-            state: r.try_get("state")?,
-            old_state: r.try_get("old_state")?,
-            since: r.try_get("since")?,
-            reason: r.try_get("reason")?,
-            changes: r.try_get("changes")?,
-            alerted: r.try_get("alerted")?,
-        };
-        out.insert(key, t);
-    }
-    Ok(out)
-}
-
-/// Writes every tracked row back; idle ones are deleted so the table holds only what is in
-/// progress (months of running do not grow it).
-async fn save(
-    tx: &mut Transaction<'_, Postgres>,
-    tracked: &BTreeMap<Key, Tracked>,
-    now: DateTime<Utc>,
-    policy: &Policy,
-) -> Result<()> {
-    for (k, t) in tracked {
-        if t.is_idle(now, policy) {
-            sqlx::query(
-                "DELETE FROM alert_resource WHERE account_id = $1 AND region = $2 \
-                 AND kind = $3 AND cloud_id = $4",
-            )
-            .bind(k.account_id)
-            .bind(&k.region)
-            .bind(&k.kind)
-            .bind(&k.cloud_id)
-            .execute(&mut **tx)
-            .await?;
-            continue;
-        }
-        sqlx::query(
-            "INSERT INTO alert_resource (account_id, region, kind, cloud_id, state, old_state, \
-             since, reason, changes, alerted) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) \
-             ON CONFLICT (account_id, region, kind, cloud_id) DO UPDATE SET \
-             state = EXCLUDED.state, old_state = EXCLUDED.old_state, since = EXCLUDED.since, \
-             reason = EXCLUDED.reason, changes = EXCLUDED.changes, alerted = EXCLUDED.alerted",
-        )
-        .bind(k.account_id)
-        .bind(&k.region)
-        .bind(&k.kind)
-        .bind(&k.cloud_id)
-        .bind(&t.state)
-        .bind(&t.old_state)
-        .bind(t.since)
-        .bind(&t.reason)
-        .bind(&t.changes)
-        .bind(t.alerted)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
 }
 
 /// One pending delivery per enabled webhook whose filters let the alert through.

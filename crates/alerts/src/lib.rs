@@ -19,6 +19,7 @@ pub mod dispatcher;
 pub mod payload;
 pub mod policy;
 mod post;
+mod tracked_rows;
 pub mod webhooks;
 
 pub use alert::Alert;

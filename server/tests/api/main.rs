@@ -8,6 +8,7 @@ mod accounts_admin;
 mod alerts;
 mod alerts_admin;
 mod alerts_config;
+mod alerts_rounds;
 mod api_token_cmd;
 mod api_v1;
 mod api_v1_conflicts;
