@@ -125,14 +125,29 @@ async fn when_the_computing_caller_goes_away_a_waiting_one_takes_over() {
         let pool = &pool;
         async move {
             let before = counter.load(Ordering::SeqCst);
-            let never = async { std::future::pending::<Result<i64, sqlx::Error>>().await };
-            // The first caller's request is dropped (a closed browser tab) while it computes.
-            let first = tokio::time::timeout(
-                std::time::Duration::from_millis(100),
-                CACHE.get_or_load(pool, key, never),
-            );
+            // The first caller's computation says when it has begun (it leads from then on),
+            // and never ends.
+            let (began, begun) = tokio::sync::watch::channel(false);
+            let never = async move {
+                began.send_replace(true);
+                std::future::pending::<Result<i64, sqlx::Error>>().await
+            };
+            let has_begun = || {
+                let mut begun = begun.clone();
+                async move { begun.wait_for(|b| *b).await.map(|_| ()) }
+            };
+            // Its request is dropped (a closed browser tab) while it computes.
+            let first = async {
+                tokio::select! {
+                    _ = CACHE.get_or_load(pool, key, never) => false,
+                    _ = async {
+                        has_begun().await.unwrap();
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    } => true,
+                }
+            };
             let waiting = async {
-                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                has_begun().await.unwrap();
                 let all = futures_util::future::join_all(
                     (0..4).map(|_| CACHE.get_or_load(pool, key, next(counter))),
                 );
@@ -142,11 +157,7 @@ async fn when_the_computing_caller_goes_away_a_waiting_one_takes_over() {
             };
             let (first, answers) = tokio::join!(first, waiting);
             let answers: Vec<i64> = answers.into_iter().map(Result::unwrap).collect();
-            (
-                first.is_err(),
-                answers,
-                counter.load(Ordering::SeqCst) - before,
-            )
+            (first, answers, counter.load(Ordering::SeqCst) - before)
         }
     })
     .await;
