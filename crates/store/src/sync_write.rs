@@ -141,9 +141,11 @@ fn plan(
         } else {
             report.unchanged += 1;
         }
+        let raw = redact(cloud, std::mem::take(&mut item.raw));
         let written = Written {
             attrs,
-            raw: redact(cloud, std::mem::take(&mut item.raw)),
+            raw_hash: batch::digest(&raw),
+            raw,
             site_key: item.spec.site_key(),
             state_since,
             changed_at,
@@ -158,10 +160,11 @@ fn plan(
     Ok(report)
 }
 
-/// A stored row: what [`compare`] needs, and the columns it does not look at.
+/// A stored row: what [`compare`] needs, and the columns it does not look at (the payload
+/// only as its digest).
 struct Stored {
     row: OldRow,
-    raw: Value,
+    raw_hash: Option<Vec<u8>>,
     site_key: Option<String>,
     state_since: DateTime<Utc>,
     changed_at: DateTime<Utc>,
@@ -178,7 +181,7 @@ impl Stored {
             && r.state == item.state
             && r.facets == item.facets
             && r.attrs == w.attrs
-            && self.raw == w.raw
+            && self.raw_hash.as_deref() == Some(w.raw_hash.as_slice())
             && self.site_key == w.site_key
             && self.state_since == w.state_since
             && self.changed_at == w.changed_at
@@ -196,7 +199,7 @@ async fn load_existing(
 ) -> Result<HashMap<String, Existing>> {
     let rows = sqlx::query(
         "SELECT kind, cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
-         site_key, gone_at, state_since, changed_at FROM resource \
+         site_key, gone_at, state_since, changed_at, raw_hash FROM resource \
          WHERE account_id = $1 AND region = $2 AND kind = ANY($3) FOR UPDATE",
     )
     .bind(account_id)
@@ -222,7 +225,7 @@ async fn load_existing(
         };
         let stored = Stored {
             row,
-            raw: r.try_get("raw")?,
+            raw_hash: r.try_get("raw_hash")?,
             site_key: r.try_get("site_key")?,
             state_since: r.try_get("state_since")?,
             changed_at: r.try_get("changed_at")?,
