@@ -141,11 +141,9 @@ fn plan(
         } else {
             report.unchanged += 1;
         }
-        let raw = redact(cloud, std::mem::take(&mut item.raw));
         let written = Written {
             attrs,
-            raw_hash: batch::digest(&raw),
-            raw,
+            raw: redact(cloud, std::mem::take(&mut item.raw)),
             site_key: item.spec.site_key(),
             state_since,
             changed_at,
@@ -160,11 +158,10 @@ fn plan(
     Ok(report)
 }
 
-/// A stored row: what [`compare`] needs, and the columns it does not look at (the payload
-/// only as its digest).
+/// A stored row: what [`compare`] needs, and the columns it does not look at.
 struct Stored {
     row: OldRow,
-    raw_hash: Option<Vec<u8>>,
+    raw: Value,
     site_key: Option<String>,
     state_since: DateTime<Utc>,
     changed_at: DateTime<Utc>,
@@ -181,7 +178,7 @@ impl Stored {
             && r.state == item.state
             && r.facets == item.facets
             && r.attrs == w.attrs
-            && self.raw_hash.as_deref() == Some(w.raw_hash.as_slice())
+            && self.raw == w.raw
             && self.site_key == w.site_key
             && self.state_since == w.state_since
             && self.changed_at == w.changed_at
@@ -199,7 +196,7 @@ async fn load_existing(
 ) -> Result<HashMap<String, Existing>> {
     let rows = sqlx::query(
         "SELECT kind, cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
-         site_key, gone_at, state_since, changed_at, raw_hash FROM resource \
+         site_key, gone_at, state_since, changed_at FROM resource \
          WHERE account_id = $1 AND region = $2 AND kind = ANY($3) FOR UPDATE",
     )
     .bind(account_id)
@@ -225,7 +222,7 @@ async fn load_existing(
         };
         let stored = Stored {
             row,
-            raw_hash: r.try_get("raw_hash")?,
+            raw: r.try_get("raw")?,
             site_key: r.try_get("site_key")?,
             state_since: r.try_get("state_since")?,
             changed_at: r.try_get("changed_at")?,

@@ -18,20 +18,9 @@ pub(super) struct Written {
     pub attrs: Value,
     /// The payload with secrets already removed.
     pub raw: Value,
-    /// Its [`digest`].
-    pub raw_hash: Vec<u8>,
     pub site_key: Option<String>,
     pub state_since: DateTime<Utc>,
     pub changed_at: DateTime<Utc>,
-}
-
-/// A digest of a stored payload: SHA-1 of its JSON text (serialised the same way each time,
-/// so an unchanged payload has an unchanged digest; a collision would only skip a rewrite
-/// of the payload, never of the state or config columns, which are compared in full).
-pub(super) fn digest(raw: &Value) -> Vec<u8> {
-    use sha1::{Digest, Sha1};
-    let text = serde_json::to_vec(raw).unwrap_or_default();
-    Sha1::digest(&text).to_vec()
 }
 
 /// Rows to upsert, column by column (the shape `UNNEST` takes), and rows only to touch.
@@ -50,7 +39,6 @@ pub(super) struct Rows {
     facets: Vec<Json<BTreeMap<Facet, StateValue>>>,
     attrs: Vec<Value>,
     raws: Vec<Value>,
-    raw_hashes: Vec<Vec<u8>>,
     site_keys: Vec<Option<String>>,
     changed_at: Vec<DateTime<Utc>>,
     state_since: Vec<DateTime<Utc>>,
@@ -78,7 +66,6 @@ impl Rows {
         self.facets.push(Json(item.facets));
         self.attrs.push(w.attrs);
         self.raws.push(w.raw);
-        self.raw_hashes.push(w.raw_hash);
         self.site_keys.push(w.site_key);
         self.changed_at.push(w.changed_at);
         self.state_since.push(w.state_since);
@@ -98,16 +85,15 @@ impl Rows {
             sqlx::query(
                 "INSERT INTO resource (account_id, region, kind, cloud_id, name, parent_id, \
                    state, raw_state, reason, facets, attrs, raw, site_key, first_seen_at, \
-                   last_seen_at, changed_at, state_since, generation, gone_at, raw_hash) \
+                   last_seen_at, changed_at, state_since, generation, gone_at) \
                  SELECT $1, $2, u.kind, u.cloud_id, u.name, u.parent_id, u.state, \
                    u.raw_state, u.reason, u.facets, u.attrs, u.raw, u.site_key, $3, $3, \
-                   u.changed_at, u.state_since, u.generation, NULL, u.raw_hash \
+                   u.changed_at, u.state_since, u.generation, NULL \
                  FROM UNNEST($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], \
                    $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::jsonb[], \
-                   $14::jsonb[], $15::text[], $16::timestamptz[], $17::timestamptz[], \
-                   $18::bytea[]) \
+                   $14::jsonb[], $15::text[], $16::timestamptz[], $17::timestamptz[]) \
                    AS u(kind, generation, cloud_id, name, parent_id, state, raw_state, reason, \
-                   facets, attrs, raw, site_key, changed_at, state_since, raw_hash) \
+                   facets, attrs, raw, site_key, changed_at, state_since) \
                  ON CONFLICT (account_id, region, kind, cloud_id) DO UPDATE SET \
                    name = EXCLUDED.name, parent_id = EXCLUDED.parent_id, \
                    state = EXCLUDED.state, raw_state = EXCLUDED.raw_state, \
@@ -115,7 +101,7 @@ impl Rows {
                    attrs = EXCLUDED.attrs, raw = EXCLUDED.raw, site_key = EXCLUDED.site_key, \
                    last_seen_at = EXCLUDED.last_seen_at, changed_at = EXCLUDED.changed_at, \
                    state_since = EXCLUDED.state_since, generation = EXCLUDED.generation, \
-                   gone_at = NULL, raw_hash = EXCLUDED.raw_hash",
+                   gone_at = NULL",
             )
             .bind(k.account_id)
             .bind(k.region)
@@ -134,7 +120,6 @@ impl Rows {
             .bind(&self.site_keys)
             .bind(&self.changed_at)
             .bind(&self.state_since)
-            .bind(&self.raw_hashes)
             .execute(&mut **tx)
             .await?;
         }
