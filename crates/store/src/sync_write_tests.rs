@@ -118,6 +118,10 @@ async fn five_thousand_items_apply_and_reapply() {
     for it in &mut third[150..160] {
         it.state = it.state.clone().with_reason(Some("maintenance window"));
     }
+    // 10 whose payload alone moved (a counter): not a change either, but stored.
+    for it in &mut third[160..170] {
+        it.raw["BytesIn"] = json!(4096);
+    }
     third.extend((N..N + 10).map(tunnel));
     let r3 = apply_snapshot(&pool, acc, REGION, KIND, third, t(3))
         .await
@@ -154,6 +158,11 @@ async fn five_thousand_items_apply_and_reapply() {
     let reason = by_id(200);
     assert_eq!(reason.state.reason.as_deref(), Some("maintenance window"));
     assert_eq!(reason.changed_at, t(1));
+    let counter = by_id(210);
+    assert_eq!(
+        (counter.raw["BytesIn"].clone(), counter.changed_at),
+        (json!(4096), t(1))
+    );
     assert_eq!(by_id(N).first_seen_at, t(3));
     assert_eq!(
         count(
