@@ -44,6 +44,20 @@ where
     panic!("the cluster was never quiet for one check");
 }
 
+/// Like [`when_quiet`], with a new key for each try: a quiet try starts with nothing cached.
+async fn when_quiet_with_a_new_key<T, F, Fut>(pool: &PgPool, mut check: F) -> T
+where
+    F: FnMut(i64) -> Fut,
+    Fut: std::future::Future<Output = T>,
+{
+    let mut round = 0;
+    when_quiet(pool, || {
+        round += 1;
+        check(round)
+    })
+    .await
+}
+
 #[tokio::test]
 async fn kept_until_a_commit_and_per_database() {
     static CACHE: SnapshotCache<&str, i64> = SnapshotCache::new(8);
@@ -90,11 +104,7 @@ async fn callers_asking_at_once_wait_for_one_computation() {
     static CACHE: SnapshotCache<i64, i64> = SnapshotCache::new(8);
     let pool = fresh_database().await;
     let counter = AtomicI64::new(0);
-    let mut round = 0;
-    let loads = when_quiet(&pool, || {
-        // A new key per try: a quiet try starts with nothing cached.
-        round += 1;
-        let key = round;
+    let loads = when_quiet_with_a_new_key(&pool, |key| {
         let counter = &counter;
         let pool = &pool;
         async move {
@@ -117,10 +127,7 @@ async fn when_the_computing_caller_goes_away_a_waiting_one_takes_over() {
     static CACHE: SnapshotCache<i64, i64> = SnapshotCache::new(8);
     let pool = fresh_database().await;
     let counter = AtomicI64::new(0);
-    let mut round = 0;
-    let (abandoned, answers, loads) = when_quiet(&pool, || {
-        round += 1;
-        let key = round;
+    let (abandoned, answers, loads) = when_quiet_with_a_new_key(&pool, |key| {
         let counter = &counter;
         let pool = &pool;
         async move {
