@@ -17,14 +17,15 @@ use crate::policy::{Decision, Policy, Tracked};
 use crate::tracked_rows;
 use crate::Result;
 use chrono::{DateTime, Utc};
-use sqlx::{PgPool, Postgres, Row, Transaction};
+use sqlx::{FromRow, PgPool, Postgres, Row, Transaction};
 use uuid::Uuid;
 
 /// Transitions read per round at most (the rest wait for the next round).
 const BATCH: i64 = 5000;
 
-/// A tunnel or BGP session, as `alert_resource` keys it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A tunnel or BGP session, as `alert_resource` keys it (read from the same four columns of
+/// `state_transition` and `alert_resource`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, sqlx::FromRow)]
 pub struct Key {
     pub account_id: Uuid,
     pub region: String,
@@ -93,12 +94,7 @@ pub async fn round(
     let mut tracked = stored.clone();
     let mut due: Vec<(Key, Tracked, Decision)> = Vec::new();
     for r in &rows {
-        let key = Key {
-            account_id: r.try_get("account_id")?,
-            region: r.try_get("region")?,
-            kind: r.try_get("kind")?,
-            cloud_id: r.try_get("cloud_id")?,
-        };
+        let key = Key::from_row(r)?;
         let at: DateTime<Utc> = r.try_get("at")?;
         let old: Option<String> = r.try_get("old_state")?;
         let t = tracked

@@ -11,7 +11,7 @@ use crate::policy::{Policy, Tracked};
 use crate::Result;
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
-use sqlx::{Postgres, Row, Transaction};
+use sqlx::{FromRow, Postgres, Row, Transaction};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -25,12 +25,7 @@ pub(crate) async fn load(tx: &mut Transaction<'_, Postgres>) -> Result<BTreeMap<
     .await?;
     let mut out = BTreeMap::new();
     for r in rows {
-        let key = Key {
-            account_id: r.try_get("account_id")?,
-            region: r.try_get("region")?,
-            kind: r.try_get("kind")?,
-            cloud_id: r.try_get("cloud_id")?,
-        };
+        let key = Key::from_row(&r)?;
         let t = Tracked {
             state: r.try_get("state")?,
             old_state: r.try_get("old_state")?,
