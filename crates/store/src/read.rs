@@ -101,7 +101,7 @@ pub async fn current_of_kind(pool: &PgPool, kind: ResourceKind) -> Result<Vec<St
 /// One resource, present or gone (detail views of something that disappeared).
 pub async fn get_resource(pool: &PgPool, key: &ResourceRef) -> Result<Option<StoredResource>> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM resource \
+        "SELECT {COLUMNS} FROM resource_seen \
          WHERE account_id = $1 AND region = $2 AND kind = $3 AND cloud_id = $4"
     ))
     .bind(key.account_id)

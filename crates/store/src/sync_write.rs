@@ -101,12 +101,13 @@ pub async fn apply_snapshot(
     Ok(reports.pop().map(|(_, r)| r).unwrap_or_default())
 }
 
-/// Compares every item with its stored row: queues which rows to write, which only to touch
-/// and the history to record (both already scoped to the snapshot), and returns the counts to
-/// report (all but `gone` and `generation`).
+/// Compares every item with its stored row: queues which rows to write and the history to
+/// record (both already scoped to the snapshot), and returns the counts to report (all but
+/// `gone` and `generation`). Each stored row an item matched is taken out of `old`, so what
+/// is left there afterwards is what the snapshot no longer has.
 fn plan(
     cloud: Cloud,
-    old: &Existing,
+    old: &mut Existing,
     items: Vec<ResourceItem>,
     now: DateTime<Utc>,
     rows: &mut Rows,
@@ -115,7 +116,8 @@ fn plan(
     let mut report = ApplyReport::default();
     for mut item in items {
         let attrs = serde_json::to_value(&item.spec)?;
-        let prev = old.get(&item.cloud_id);
+        let prev = old.remove(&item.cloud_id);
+        let prev = prev.as_ref();
         let cmp = compare(prev.map(|s| &s.row), &item, &attrs);
         let (state_since, changed_at) = match prev {
             Some(s) => (
@@ -149,10 +151,10 @@ fn plan(
             changed_at,
         };
         // "Unchanged" above ignores counters and reasons; only a row equal in every stored
-        // column may skip the full write.
-        match prev {
-            Some(s) if s.holds(&item, &written) => rows.touch(item.cloud_id),
-            _ => rows.upsert(item, written),
+        // column is left as it is (its presence is the key's new generation: see the
+        // `resource_presence` migration).
+        if !prev.is_some_and(|s| s.holds(&item, &written)) {
+            rows.upsert(item, written);
         }
     }
     Ok(report)
@@ -187,7 +189,11 @@ impl Stored {
 
 type Existing = HashMap<String, Stored>;
 
-/// The stored rows of every kind in `kinds`, locked, per kind (one round trip for a job).
+/// The stored rows of every kind in `kinds`, per kind (one round trip for a job). Not locked
+/// row by row: the caller already holds the kinds' `sync_generation` rows, which every writer
+/// of these rows takes first, and this statement's snapshot starts after that lock was
+/// granted, so it sees the last writer's commit. (`FOR UPDATE` here stamped a lock on every
+/// stored row, a heap write per row on each hot cycle.)
 async fn load_existing(
     tx: &mut Transaction<'_, Postgres>,
     account_id: Uuid,
@@ -197,7 +203,7 @@ async fn load_existing(
     let rows = sqlx::query(
         "SELECT kind, cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
          site_key, gone_at, state_since, changed_at FROM resource \
-         WHERE account_id = $1 AND region = $2 AND kind = ANY($3) FOR UPDATE",
+         WHERE account_id = $1 AND region = $2 AND kind = ANY($3)",
     )
     .bind(account_id)
     .bind(region)

@@ -1,8 +1,9 @@
 //! The resource rows of one write (every kind of it at once), in bulk: every new or changed
-//! row in one `INSERT … SELECT FROM UNNEST … ON CONFLICT DO UPDATE`, every row seen again
-//! exactly as stored in one `UPDATE` of its last-seen time and generation, and the missing
-//! ones marked gone in one `UPDATE`; each row carries its snapshot's kind and generation. A first sync of a region writes thousands of rows; one statement per
-//! row made the database, not the cloud, the slow part of a sync.
+//! row in one `INSERT … SELECT FROM UNNEST … ON CONFLICT DO UPDATE`, and the missing ones
+//! marked gone in one `UPDATE`; each row carries its snapshot's kind and generation. A row
+//! seen again exactly as stored is not written (see the `resource_presence` migration). A
+//! first sync of a region writes thousands of rows; one statement per row made the database,
+//! not the cloud, the slow part of a sync.
 
 use crate::history_write::Key;
 use crate::model::{Facet, ResourceItem, ResourceKind, StateValue};
@@ -23,7 +24,7 @@ pub(super) struct Written {
     pub changed_at: DateTime<Utc>,
 }
 
-/// Rows to upsert, column by column (the shape `UNNEST` takes), and rows only to touch.
+/// Rows to upsert, column by column (the shape `UNNEST` takes).
 #[derive(Debug, Default)]
 pub(super) struct Rows {
     /// The snapshot rows are queued for now: (kind, generation).
@@ -42,9 +43,6 @@ pub(super) struct Rows {
     site_keys: Vec<Option<String>>,
     changed_at: Vec<DateTime<Utc>>,
     state_since: Vec<DateTime<Utc>>,
-    touched_kinds: Vec<&'static str>,
-    touched_gens: Vec<i64>,
-    touched: Vec<String>,
 }
 
 impl Rows {
@@ -71,15 +69,7 @@ impl Rows {
         self.state_since.push(w.state_since);
     }
 
-    /// Queues a row whose stored columns already equal the item: only its last-seen time and
-    /// generation move.
-    pub fn touch(&mut self, cloud_id: String) {
-        self.touched_kinds.push(self.current.0);
-        self.touched_gens.push(self.current.1);
-        self.touched.push(cloud_id);
-    }
-
-    /// Writes everything queued. Must run before [`mark_gone`], which keys on the generation.
+    /// Writes everything queued.
     pub async fn write(self, tx: &mut Transaction<'_, Postgres>, k: &Key<'_>) -> Result<()> {
         if !self.ids.is_empty() {
             sqlx::query(
@@ -123,45 +113,62 @@ impl Rows {
             .execute(&mut **tx)
             .await?;
         }
-        if !self.touched.is_empty() {
-            sqlx::query(
-                "UPDATE resource r SET last_seen_at = $3, generation = u.generation \
-                 FROM UNNEST($4::text[], $5::bigint[], $6::text[]) AS u(kind, generation, id) \
-                 WHERE r.account_id = $1 AND r.region = $2 AND r.kind = u.kind \
-                   AND r.cloud_id = u.id",
-            )
-            .bind(k.account_id)
-            .bind(k.region)
-            .bind(k.now)
-            .bind(&self.touched_kinds)
-            .bind(&self.touched_gens)
-            .bind(&self.touched)
-            .execute(&mut **tx)
-            .await?;
-        }
         Ok(())
     }
 }
 
-/// Marks gone every present row of each (kind, generation) in `snapshots` that this write
-/// did not write; returns their (kind, id).
+/// Present rows a write found missing from their snapshots, column by column.
+#[derive(Debug, Default)]
+pub(super) struct Missing {
+    kinds: Vec<&'static str>,
+    ids: Vec<String>,
+    generations: Vec<i64>,
+    /// When each one's key last committed a snapshot (the last time the row was seen).
+    seen: Vec<Option<DateTime<Utc>>>,
+}
+
+impl Missing {
+    /// Queues `cloud_id`, absent from the snapshot of `kind` committing `generation`.
+    pub fn push(
+        &mut self,
+        kind: ResourceKind,
+        cloud_id: String,
+        generation: i64,
+        seen: Option<DateTime<Utc>>,
+    ) {
+        self.kinds.push(kind.as_str());
+        self.ids.push(cloud_id);
+        self.generations.push(generation);
+        self.seen.push(seen);
+    }
+}
+
+/// Marks gone every row in `missing` that is still present; returns their (kind, id). A gone
+/// row keeps the generation and time it was last seen in, as it did when every present row
+/// carried them.
 pub(super) async fn mark_gone(
     tx: &mut Transaction<'_, Postgres>,
     k: &Key<'_>,
-    snapshots: &[(&'static str, i64)],
+    missing: Missing,
 ) -> Result<Vec<(String, String)>> {
-    let (kinds, gens): (Vec<&str>, Vec<i64>) = snapshots.iter().copied().unzip();
+    if missing.ids.is_empty() {
+        return Ok(Vec::new());
+    }
     Ok(sqlx::query_as(
-        "UPDATE resource r SET gone_at = $3, changed_at = $3 \
-         FROM UNNEST($4::text[], $5::bigint[]) AS g(kind, generation) \
-         WHERE r.account_id = $1 AND r.region = $2 AND r.kind = g.kind AND r.gone_at IS NULL \
-           AND r.generation < g.generation RETURNING r.kind, r.cloud_id",
+        "UPDATE resource r SET gone_at = $3, changed_at = $3, generation = u.generation - 1, \
+           last_seen_at = coalesce(u.seen, r.last_seen_at) \
+         FROM UNNEST($4::text[], $5::text[], $6::bigint[], $7::timestamptz[]) \
+           AS u(kind, id, generation, seen) \
+         WHERE r.account_id = $1 AND r.region = $2 AND r.kind = u.kind AND r.cloud_id = u.id \
+           AND r.gone_at IS NULL RETURNING r.kind, r.cloud_id",
     )
     .bind(k.account_id)
     .bind(k.region)
     .bind(k.now)
-    .bind(&kinds)
-    .bind(&gens)
+    .bind(&missing.kinds)
+    .bind(&missing.ids)
+    .bind(&missing.generations)
+    .bind(&missing.seen)
     .fetch_all(&mut **tx)
     .await?)
 }

