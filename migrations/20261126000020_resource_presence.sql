@@ -7,9 +7,10 @@
 -- What holds now: a snapshot is one transaction that bumps sync_generation, writes the rows
 -- that are new or moved (stamped with that generation) and marks the missing ones gone. So
 -- after any commit a row of a key is either gone or present in the key's last committed
--- snapshot; a row's own `generation` is the one that last wrote it, and `last_seen_at` is
--- only kept on the row once it is gone. For a present row both are the key's, which the
--- views below read from sync_generation: same columns, same meaning as before.
+-- snapshot; a row's own `generation` and `last_seen_at` say when it was last written (which
+-- the sync reads, see crates/store/src/counters.rs), and once it is gone, when it was last
+-- seen. For a present row, what readers want is the key's: the views below read them from
+-- sync_generation, with the same columns and meaning as before.
 CREATE OR REPLACE VIEW resource_current AS
 SELECT r.account_id, r.region, r.kind, r.cloud_id, r.name, r.parent_id, r.state, r.raw_state,
        r.reason, r.facets, r.attrs, r.raw, r.site_key, r.first_seen_at,

@@ -10,6 +10,7 @@
 
 pub mod call;
 pub mod client;
+pub mod counters;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod bgp_samples;
 mod compare;
+pub mod counters;
 pub mod crypto;
 pub mod diff;
 pub mod error;

@@ -8,6 +8,7 @@
 //! however many kinds it covers (see `sync_write_many.rs`).
 
 use crate::compare::{compare, OldRow};
+use crate::counters;
 use crate::history_write::History;
 use crate::model::{Cloud, Facet, ResourceItem, ResourceKind, StateValue};
 use crate::{Error, Result};
@@ -151,9 +152,9 @@ fn plan(
             changed_at,
         };
         // "Unchanged" above ignores counters and reasons; only a row equal in every stored
-        // column is left as it is (its presence is the key's new generation: see the
-        // `resource_presence` migration).
-        if !prev.is_some_and(|s| s.holds(&item, &written)) {
+        // column (running counters aside, until they are due) is left as it is: its presence
+        // is the key's new generation (see the `resource_presence` migration).
+        if !prev.is_some_and(|s| s.holds(cloud, &item, &written, now)) {
             rows.upsert(item, written);
         }
     }
@@ -167,23 +168,33 @@ struct Stored {
     site_key: Option<String>,
     state_since: DateTime<Utc>,
     changed_at: DateTime<Utc>,
+    /// When the row was last written (its `last_seen_at` column: a present row's is not
+    /// moved by the snapshots that leave it as it is).
+    written_at: DateTime<Utc>,
 }
 
 impl Stored {
-    /// Whether writing `item` would leave every column but last-seen time and generation as
-    /// it is.
-    fn holds(&self, item: &ResourceItem, w: &Written) -> bool {
+    /// Whether the stored row may stand for `item` at `now`: every column but last-seen time
+    /// and generation would stay as it is, or only running counters would move and the
+    /// stored ones are not yet due for a refresh.
+    fn holds(&self, cloud: Cloud, item: &ResourceItem, w: &Written, now: DateTime<Utc>) -> bool {
         let r = &self.row;
-        !r.gone
+        let same_columns = !r.gone
             && r.name == item.name
             && r.parent_id == item.parent_id
             && r.state == item.state
             && r.facets == item.facets
-            && r.attrs == w.attrs
-            && self.raw == w.raw
             && self.site_key == w.site_key
             && self.state_since == w.state_since
-            && self.changed_at == w.changed_at
+            && self.changed_at == w.changed_at;
+        same_columns
+            && ((r.attrs == w.attrs && self.raw == w.raw)
+                || (counters::differ_in_counters_only(
+                    cloud,
+                    &item.spec,
+                    (&r.attrs, &self.raw),
+                    (&w.attrs, &w.raw),
+                ) && !counters::refresh_due(&item.cloud_id, self.written_at, now)))
     }
 }
 
@@ -202,7 +213,7 @@ async fn load_existing(
 ) -> Result<HashMap<String, Existing>> {
     let rows = sqlx::query(
         "SELECT kind, cloud_id, name, parent_id, state, raw_state, reason, facets, attrs, raw, \
-         site_key, gone_at, state_since, changed_at FROM resource \
+         site_key, gone_at, state_since, changed_at, last_seen_at FROM resource \
          WHERE account_id = $1 AND region = $2 AND kind = ANY($3)",
     )
     .bind(account_id)
@@ -232,6 +243,7 @@ async fn load_existing(
             site_key: r.try_get("site_key")?,
             state_since: r.try_get("state_since")?,
             changed_at: r.try_get("changed_at")?,
+            written_at: r.try_get("last_seen_at")?,
         };
         out.entry(r.try_get("kind")?)
             .or_default()

@@ -10,6 +10,7 @@ use crate::clients::{self, RegionClient};
 use crate::fetch::{self, FetchError};
 use crate::gate::{BudgetGate, CallStats};
 use crate::job::{Job, JobOutcome};
+use crate::phase;
 use crate::progress::{self, Progress};
 use crate::quota::{CloudApi, Quotas};
 use crate::unit::{Cadence, Unit};
@@ -300,13 +301,18 @@ impl Engine {
         }
     }
 
-    pub(crate) fn next_due(&self, unit: Unit, now: DateTime<Utc>, failed: bool) -> DateTime<Utc> {
-        let interval = unit.interval(self.cadence());
-        let wait = if failed {
-            self.settings.retry_after.min(interval)
-        } else {
-            interval
-        };
-        now + chrono::Duration::from_std(wait).unwrap_or_else(|_| chrono::Duration::seconds(30))
+    /// When `job` is due again: a failed one after the retry delay, a successful one on its
+    /// phase (see `phase.rs`).
+    pub(crate) fn next_due(&self, job: &Job, now: DateTime<Utc>, failed: bool) -> DateTime<Utc> {
+        let interval = job.unit.interval(self.cadence());
+        let duration =
+            |d| chrono::Duration::from_std(d).unwrap_or_else(|_| chrono::Duration::seconds(30));
+        if failed {
+            return now + duration(self.settings.retry_after.min(interval));
+        }
+        let interval = duration(interval);
+        let unit = job.unit.primary().as_str();
+        let phase = phase::phase_of(job.account_id, &job.region, unit, interval);
+        phase::next_on_phase(now, interval, phase)
     }
 }

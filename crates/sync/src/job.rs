@@ -169,7 +169,7 @@ async fn crawl(
         Ok(snapshots) => write(engine, job, lease_key, snapshots, now).await,
         Err(e) => {
             tracing::warn!(account = %job.account_id, region = %job.region, unit = ?job.unit, code = %e.code, "sync failed");
-            let next = engine.next_due(job.unit, now, true);
+            let next = engine.next_due(job, now, true);
             let keys = job.keys(job.unit.kinds());
             let _ =
                 freshness::record_failures(pool, &keys, now, Some(&e.code), &e.message, next).await;
@@ -191,7 +191,7 @@ async fn write(
     let written: Vec<ResourceKind> = snapshots.iter().map(|(k, _)| *k).collect();
     let done = store::sync_write::JobDone {
         kinds: job.unit.kinds(),
-        next_due: engine.next_due(job.unit, now, false),
+        next_due: engine.next_due(job, now, false),
         lease: Some((lease_key, &engine.holder)),
     };
     let reports = store::sync_write::apply_job(
@@ -207,7 +207,7 @@ async fn write(
         Ok(reports) => reports,
         Err(e) => {
             let e = internal(e);
-            let next = engine.next_due(job.unit, now, true);
+            let next = engine.next_due(job, now, true);
             // Nothing of the job was committed, so every kind it writes is behind.
             let keys = job.keys(&written);
             let _ =

@@ -20,6 +20,7 @@ pub mod fetch;
 pub mod gate;
 pub mod job;
 pub mod live;
+mod phase;
 pub mod probe;
 pub mod progress;
 pub mod quota;

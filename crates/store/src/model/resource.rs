@@ -76,6 +76,15 @@ impl Spec {
             _ => &[],
         }
     }
+
+    /// Attributes that are running counters, moving on every poll while nothing happened
+    /// (Huawei's BGP uptime, copied into `since`): see `counters.rs`.
+    pub fn counter_fields(&self) -> &'static [&'static str] {
+        match self {
+            Spec::BgpSession(_) => &["since"],
+            _ => &[],
+        }
+    }
 }
 
 /// One resource in a snapshot, as the sync engine hands it over.
