@@ -29,3 +29,8 @@ SELECT r.account_id, r.region, r.kind, r.cloud_id, r.name, r.parent_id, r.state,
        r.gone_at
 FROM resource r
 LEFT JOIN sync_generation g USING (account_id, region, kind);
+
+-- How often a snapshot of each (account, region, kind) actually wrote rows (one new, moved or
+-- gone): what a page of those rows can depend on. A hot poll that finds everything as stored
+-- writes no row and leaves it as it is, so the connections page's cache outlives it.
+ALTER TABLE sync_generation ADD COLUMN content bigint NOT NULL DEFAULT 0;

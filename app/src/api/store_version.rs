@@ -1,6 +1,7 @@
 //! A version of what the store shows for some resource kinds: a string that changes whenever
-//! a sync commits any of those kinds (each commit bumps its key's generation, in the same
-//! transaction as the rows) or an account is added, changed or removed.
+//! a sync writes rows of those kinds (a commit that wrote one bumps its key's
+//! `sync_generation.content`, in the same transaction as the rows) or an account is added,
+//! changed or removed. A poll that found everything as stored writes no row and leaves it.
 //!
 //! Narrower than the database's snapshot (`snapshot_cache::snapshot`), which every write
 //! moves: the servers' heartbeats and the alert cursor write every few seconds, and each such
@@ -19,7 +20,7 @@ static LAST: Mutex<Option<HashMap<String, (String, String)>>> = Mutex::new(None)
 /// The version of `kinds` (resource kinds, as stored) and of the account list. The database's
 /// identity is part of it, so two databases (the tests' fresh ones) never share a version.
 pub async fn of_kinds(pool: &PgPool, kinds: &[&str]) -> Result<String, sqlx::Error> {
-    memoised(pool, "generation", kinds).await
+    memoised(pool, "content", kinds).await
 }
 
 /// Like [`of_kinds`], moving only when the *set* of resources of `kinds` changes (one added
@@ -48,12 +49,10 @@ async fn memoised(pool: &PgPool, column: &str, kinds: &[&str]) -> Result<String,
     let version: String = sqlx::query_scalar(&format!(
         "SELECT concat_ws('/', current_database(), inet_server_port(), count(*), \
            coalesce(sum(g.{column}), 0), \
-           CASE WHEN $2 THEN max(g.committed_at) END, \
            (SELECT count(*) FROM cloud_account), (SELECT max(updated_at) FROM cloud_account)) \
          FROM sync_generation g WHERE g.kind = ANY($1)"
     ))
     .bind(kinds)
-    .bind(column == "generation")
     .fetch_one(pool)
     .await?;
     // Read after `seen`: the version is that snapshot's or a later one's. Handing a later

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sqlx::types::Json;
 use sqlx::{Postgres, Transaction};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// What one item's row will hold, beyond what the item itself carries.
 pub(super) struct Written {
@@ -67,6 +67,11 @@ impl Rows {
         self.site_keys.push(w.site_key);
         self.changed_at.push(w.changed_at);
         self.state_since.push(w.state_since);
+    }
+
+    /// The kinds with a row queued.
+    pub fn kinds(&self) -> HashSet<&'static str> {
+        self.kinds.iter().copied().collect()
     }
 
     /// Writes everything queued.

@@ -84,8 +84,9 @@ pub async fn apply_job(
          seen AS (SELECT kind, committed_at FROM sync_generation \
                   WHERE account_id = $1 AND region = $2 AND kind = ANY($3)), \
          bumped AS ( \
-           INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, membership) \
-           SELECT $1, $2, k.kind, 1, $4, 1 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
+           INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, \
+             membership, content) \
+           SELECT $1, $2, k.kind, 1, $4, 1, 1 FROM a, UNNEST($3::text[]) AS k(kind) ORDER BY k.kind \
            ON CONFLICT (account_id, region, kind) DO UPDATE \
            SET generation = sync_generation.generation + 1, committed_at = EXCLUDED.committed_at \
            RETURNING kind, generation) \
@@ -134,6 +135,7 @@ pub async fn apply_job(
         region,
         now,
     };
+    let written = rows.kinds();
     rows.write(&mut tx, &key).await?;
     for (kind, id) in batch::mark_gone(&mut tx, &key, missing).await? {
         let Some(i) = reports.iter().position(|(k, _)| k.as_str() == kind) else {
@@ -145,20 +147,28 @@ pub async fn apply_job(
         report.gone += 1;
     }
     history.insert(&mut tx, &key).await?;
-    // A key's first snapshot starts its membership at 1 in the upsert above (no statement
-    // more for a first sync); later ones bump it when something came or went.
+    // A key's first snapshot starts its content and membership at 1 in the upsert above (no
+    // statement more for a first sync); later ones bump content when they wrote a row, and
+    // membership when something came or went.
+    let rewritten: Vec<&str> = reports
+        .iter()
+        .filter(|(kind, r)| r.generation > 1 && (r.gone > 0 || written.contains(kind.as_str())))
+        .map(|(kind, _)| kind.as_str())
+        .collect();
     let regrouped: Vec<&str> = reports
         .iter()
         .filter(|(_, r)| r.generation > 1 && (r.added > 0 || r.gone > 0))
         .map(|(kind, _)| kind.as_str())
         .collect();
-    if !regrouped.is_empty() {
+    if !rewritten.is_empty() {
         sqlx::query(
-            "UPDATE sync_generation SET membership = membership + 1 \
+            "UPDATE sync_generation SET content = content + 1, \
+               membership = membership + (kind = ANY($4))::int \
              WHERE account_id = $1 AND region = $2 AND kind = ANY($3)",
         )
         .bind(account_id)
         .bind(region)
+        .bind(&rewritten)
         .bind(&regrouped)
         .execute(&mut *tx)
         .await?;

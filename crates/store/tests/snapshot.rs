@@ -258,14 +258,17 @@ async fn bad_snapshots_are_rejected_up_front() {
 
 /// `sync_generation.membership` moves with the set of resources (something added or gone),
 /// not with states: the pages key what depends only on which resources exist on it.
+/// `content` moves whenever a snapshot wrote a row, and only then: what a page of rows is
+/// keyed on.
 #[tokio::test]
-async fn membership_moves_when_resources_come_or_go_not_when_states_change() {
+async fn membership_moves_when_resources_come_or_go_content_when_rows_are_written() {
     let pool = db().await;
     let acc = account(&pool).await;
     let kind = ResourceKind::Tunnel;
-    let membership = || async {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT membership FROM sync_generation WHERE account_id = $1 AND kind = 'tunnel'",
+    let counts = || async {
+        sqlx::query_as::<_, (i64, i64)>(
+            "SELECT membership, content FROM sync_generation \
+             WHERE account_id = $1 AND kind = 'tunnel'",
         )
         .bind(acc.id)
         .fetch_one(&pool)
@@ -276,11 +279,12 @@ async fn membership_moves_when_resources_come_or_go_not_when_states_change() {
     let down = tunnel("tun-a", "ike_sa_not_established", State::Down, "master");
     let other = tunnel("tun-b", "ipsec_sa_established", State::Up, "slave");
     let steps = [
-        (vec![up.clone()], 1, "first snapshot"),
-        (vec![down.clone()], 1, "a state change"),
-        (vec![down.clone()], 1, "nothing changed"),
-        (vec![down.clone(), other], 2, "one added"),
-        (vec![up], 3, "one gone"),
+        (vec![up.clone()], (1, 1), "first snapshot"),
+        (vec![down.clone()], (1, 2), "a state change"),
+        (vec![down.clone()], (1, 2), "nothing changed"),
+        (vec![down.clone(), other], (2, 3), "one added"),
+        (vec![down.clone()], (3, 4), "one gone"),
+        (vec![down], (3, 4), "nothing changed again"),
     ];
     for (hour, (items, expected, what)) in steps.into_iter().enumerate() {
         apply_snapshot(
@@ -293,6 +297,6 @@ async fn membership_moves_when_resources_come_or_go_not_when_states_change() {
         )
         .await
         .unwrap();
-        assert_eq!(membership().await, expected, "{what}");
+        assert_eq!(counts().await, expected, "{what}");
     }
 }

@@ -1,6 +1,7 @@
 //! The store version the connections page's cache is keyed on: it must move with every commit
-//! of the kinds it covers and with every account change (or a page would be served stale), and
-//! should stay put through writes that cannot change the page (or the cache is useless).
+//! that wrote rows of the kinds it covers and with every account change (or a page would be
+//! served stale), and should stay put through writes that cannot change the page, such as a
+//! poll that found every row as stored (or the cache is useless).
 
 use crate::helpers::fresh_database;
 use app::api::store_version::{membership_of_kinds, of_kinds};
@@ -24,13 +25,15 @@ async fn account(pool: &PgPool, name: &str) -> Uuid {
     id
 }
 
-/// What a sync commit does to the bookkeeping: its key's generation goes up by one.
+/// What a sync commit that wrote rows does to the bookkeeping: its key's generation and
+/// content go up by one.
 async fn commit(pool: &PgPool, account: Uuid, kind: &str) {
     sqlx::query(
-        "INSERT INTO sync_generation (account_id, region, kind, generation, committed_at) \
-         VALUES ($1, 'cn-hangzhou', $2, 1, '2026-11-26T00:00:00Z') \
+        "INSERT INTO sync_generation (account_id, region, kind, generation, committed_at, content) \
+         VALUES ($1, 'cn-hangzhou', $2, 1, '2026-11-26T00:00:00Z', 1) \
          ON CONFLICT (account_id, region, kind) \
-         DO UPDATE SET generation = sync_generation.generation + 1",
+         DO UPDATE SET generation = sync_generation.generation + 1, \
+           content = sync_generation.content + 1",
     )
     .bind(account)
     .bind(kind)
@@ -61,6 +64,17 @@ async fn moves_with_its_kinds_and_accounts_only() {
         of_kinds(&pool, &KINDS).await.unwrap(),
         v1,
         "unrelated writes"
+    );
+
+    // A poll that found every row as stored: a new generation, no row written.
+    sqlx::query("UPDATE sync_generation SET generation = generation + 1, committed_at = now()")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        of_kinds(&pool, &KINDS).await.unwrap(),
+        v1,
+        "a poll that wrote no row"
     );
 
     commit(&pool, acc, "tunnel").await;
