@@ -31,6 +31,7 @@ FROM resource r
 LEFT JOIN sync_generation g USING (account_id, region, kind);
 
 -- How often a snapshot of each (account, region, kind) actually wrote rows (one new, moved or
--- gone): what a page of those rows can depend on. A hot poll that finds everything as stored
+-- gone; a refresh of running counters alone does not count): what a page of those rows can
+-- depend on. A hot poll that finds everything as stored
 -- writes no row and leaves it as it is, so the connections page's cache outlives it.
 ALTER TABLE sync_generation ADD COLUMN content bigint NOT NULL DEFAULT 0;

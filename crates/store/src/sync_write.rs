@@ -154,8 +154,10 @@ fn plan(
         // "Unchanged" above ignores counters and reasons; only a row equal in every stored
         // column (running counters aside, until they are due) is left as it is: its presence
         // is the key's new generation (see the `resource_presence` migration).
-        if !prev.is_some_and(|s| s.holds(cloud, &item, &written, now)) {
-            rows.upsert(item, written);
+        match prev.map_or(Write::Full, |s| s.write_for(cloud, &item, &written, now)) {
+            Write::Keep => {}
+            Write::Counters => rows.upsert(item, written, false),
+            Write::Full => rows.upsert(item, written, true),
         }
     }
     Ok(report)
@@ -173,11 +175,27 @@ struct Stored {
     written_at: DateTime<Utc>,
 }
 
+/// What becomes of a stored row when its item comes in again.
+enum Write {
+    /// Left as it is.
+    Keep,
+    /// Rewritten for its running counters alone (due for a refresh).
+    Counters,
+    /// Rewritten: something a reader can see moved.
+    Full,
+}
+
 impl Stored {
-    /// Whether the stored row may stand for `item` at `now`: every column but last-seen time
-    /// and generation would stay as it is, or only running counters would move and the
-    /// stored ones are not yet due for a refresh.
-    fn holds(&self, cloud: Cloud, item: &ResourceItem, w: &Written, now: DateTime<Utc>) -> bool {
+    /// Whether the stored row may stand for `item` at `now`: it may when every column but
+    /// last-seen time and generation would stay as it is, or only running counters would
+    /// move and the stored ones are not yet due for a refresh.
+    fn write_for(
+        &self,
+        cloud: Cloud,
+        item: &ResourceItem,
+        w: &Written,
+        now: DateTime<Utc>,
+    ) -> Write {
         let r = &self.row;
         let same_columns = !r.gone
             && r.name == item.name
@@ -187,14 +205,22 @@ impl Stored {
             && self.site_key == w.site_key
             && self.state_since == w.state_since
             && self.changed_at == w.changed_at;
-        same_columns
-            && ((r.attrs == w.attrs && self.raw == w.raw)
-                || (counters::differ_in_counters_only(
-                    cloud,
-                    &item.spec,
-                    (&r.attrs, &self.raw),
-                    (&w.attrs, &w.raw),
-                ) && !counters::refresh_due(&item.cloud_id, self.written_at, now)))
+        if !same_columns {
+            Write::Full
+        } else if r.attrs == w.attrs && self.raw == w.raw {
+            Write::Keep
+        } else if !counters::differ_in_counters_only(
+            cloud,
+            &item.spec,
+            (&r.attrs, &self.raw),
+            (&w.attrs, &w.raw),
+        ) {
+            Write::Full
+        } else if counters::refresh_due(&item.cloud_id, self.written_at, now) {
+            Write::Counters
+        } else {
+            Write::Keep
+        }
     }
 }
 

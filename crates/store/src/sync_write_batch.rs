@@ -43,6 +43,8 @@ pub(super) struct Rows {
     site_keys: Vec<Option<String>>,
     changed_at: Vec<DateTime<Utc>>,
     state_since: Vec<DateTime<Utc>>,
+    /// Kinds with a row queued for more than its running counters.
+    shown: HashSet<&'static str>,
 }
 
 impl Rows {
@@ -51,8 +53,11 @@ impl Rows {
         self.current = (kind.as_str(), generation);
     }
 
-    /// Queues a full write of `item`'s row.
-    pub fn upsert(&mut self, item: ResourceItem, w: Written) {
+    /// Queues a full write of `item`'s row; `shown` unless only its running counters moved.
+    pub fn upsert(&mut self, item: ResourceItem, w: Written, shown: bool) {
+        if shown {
+            self.shown.insert(self.current.0);
+        }
         self.kinds.push(self.current.0);
         self.gens.push(self.current.1);
         self.ids.push(item.cloud_id);
@@ -69,9 +74,10 @@ impl Rows {
         self.state_since.push(w.state_since);
     }
 
-    /// The kinds with a row queued.
-    pub fn kinds(&self) -> HashSet<&'static str> {
-        self.kinds.iter().copied().collect()
+    /// The kinds with a row queued for more than its running counters: what readers of
+    /// those kinds' rows can see moved.
+    pub fn shown_kinds(&self) -> HashSet<&'static str> {
+        self.shown.clone()
     }
 
     /// Writes everything queued.

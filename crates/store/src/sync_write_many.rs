@@ -135,7 +135,7 @@ pub async fn apply_job(
         region,
         now,
     };
-    let written = rows.kinds();
+    let written = rows.shown_kinds();
     rows.write(&mut tx, &key).await?;
     for (kind, id) in batch::mark_gone(&mut tx, &key, missing).await? {
         let Some(i) = reports.iter().position(|(k, _)| k.as_str() == kind) else {
@@ -148,8 +148,9 @@ pub async fn apply_job(
     }
     history.insert(&mut tx, &key).await?;
     // A key's first snapshot starts its content and membership at 1 in the upsert above (no
-    // statement more for a first sync); later ones bump content when they wrote a row, and
-    // membership when something came or went.
+    // statement more for a first sync); later ones bump content when they wrote a row for
+    // more than its running counters (see counters.rs), and membership when something came
+    // or went.
     let rewritten: Vec<&str> = reports
         .iter()
         .filter(|(kind, r)| r.generation > 1 && (r.gone > 0 || written.contains(kind.as_str())))

@@ -94,11 +94,19 @@ async fn counters_alone_wait_until_due_and_go_with_the_next_real_change() {
         (json!("idle"), json!(22))
     );
 
-    // Counters alone are rewritten once due: at most two refresh periods after the write.
+    // Counters alone are rewritten once due: at most two refresh periods after the write,
+    // without moving what pages of rows are keyed on.
+    let content = "SELECT content FROM sync_generation";
+    let before: i64 = sqlx::query_scalar(content).fetch_one(&pool).await.unwrap();
     let late = t(1) + Duration::minutes(2) + REFRESH * 2;
     apply(&pool, acc, session(99, "idle"), late).await;
     let (raw, third) = stored(&pool, acc).await;
     assert_ne!(third, second);
+    let after: i64 = sqlx::query_scalar(content).fetch_one(&pool).await.unwrap();
+    assert_eq!(
+        after, before,
+        "a counters refresh moved the content version"
+    );
     assert_eq!(raw["num_message_received"], 99);
     assert_eq!(raw["state_duration"], "0d00h39m00s");
 }
