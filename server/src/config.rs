@@ -95,7 +95,7 @@ pub struct AccessSettings {
 }
 
 /// The built-in cloud emulator that gives a new installation a living demo estate.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct DemoSettings {
     /// Run the emulator inside the server (on 127.0.0.1, a free port).
     #[serde(default = "default_true")]

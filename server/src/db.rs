@@ -71,7 +71,24 @@ impl Database {
         let pool = connect(options.clone(), max).await?;
         MIGRATOR.run(&pool).await?;
         let background_max = settings.postgres.background_max_connections.unwrap_or(8);
-        let background = connect(options, background_max).await?;
+        let postmaster = embedded
+            .as_ref()
+            .and_then(|pg| crate::backend_priority::postmaster_pid(pg.data_dir()));
+        let background = pool_options(background_max)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if let Some(postmaster) = postmaster {
+                        let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+                            .fetch_one(&mut *conn)
+                            .await?;
+                        crate::backend_priority::lower(pid as u32, postmaster);
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(logged(options))
+            .await
+            .map_err(|e| DbError::Connect(redact(&e.to_string())))?;
         Ok(Database {
             pool,
             background,
@@ -92,20 +109,27 @@ impl Database {
 
 /// A pool that fails fast at start-up when the server is unreachable.
 pub async fn connect(options: PgConnectOptions, max: u32) -> Result<PgPool, DbError> {
-    let options =
-        options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2));
+    let options = logged(options);
     // One direct connection first: it fails at once with the real cause (refused, bad
     // password, no such database), where the pool would retry until its timeout.
     let probe = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options)
         .await
         .map_err(|e| DbError::Connect(redact(&e.to_string())))?;
     let _ = sqlx::Connection::close(probe).await;
-    PgPoolOptions::new()
-        .max_connections(max)
-        .acquire_timeout(Duration::from_secs(10))
+    pool_options(max)
         .connect_with(options)
         .await
         .map_err(|e| DbError::Connect(redact(&e.to_string())))
+}
+
+fn logged(options: PgConnectOptions) -> PgConnectOptions {
+    options.log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_secs(2))
+}
+
+fn pool_options(max: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max)
+        .acquire_timeout(Duration::from_secs(10))
 }
 
 /// Ready means: the database answers and every migration this binary knows is applied.

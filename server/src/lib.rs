@@ -6,7 +6,9 @@ pub mod access_layer;
 pub mod alerting;
 pub mod api_token_cmd;
 pub mod api_v1;
+pub mod backend_priority;
 pub mod background;
+pub mod background_runtime;
 pub mod call;
 pub mod change_feed;
 pub mod cli;
@@ -53,6 +55,8 @@ pub enum StartError {
     Keys(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
+    #[error("cannot start the background runtime (sync, alerts, emulator): {0}")]
+    Runtime(std::io::Error),
 }
 
 /// Binds first, so a port in use is reported before anything else is started.
@@ -134,9 +138,12 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     let database = db::Database::open(&settings).await?;
     let keys = std::sync::Arc::new(background::keyring(&settings).map_err(StartError::Keys)?);
     announce_setup(&database.pool, &settings).await;
+    let background = background_runtime::BackgroundRuntime::start().map_err(StartError::Runtime)?;
     let demo = match settings.demo.enabled {
         true => {
-            let demo = demo::start(&settings.demo)
+            let demo_settings = settings.demo.clone();
+            let demo = background
+                .run(async move { demo::start(&demo_settings).await })
                 .await
                 .map_err(StartError::Demo)?;
             demo::ensure_accounts(&database.pool, &keys, &demo.handle)
@@ -146,6 +153,8 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         }
         false => None,
     };
+    // What these start, they spawn on the background runtime.
+    let entered = background.handle().enter();
     let sync = settings
         .sync
         .enabled
@@ -155,6 +164,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         .alerts
         .enabled
         .then(|| alerting::start(alerts.clone()));
+    drop(entered);
     let services = app::state::Services {
         demo_cloud: demo.as_ref().map(|d| d.info.clone()),
         sync: sync.as_ref().map(|s| s.engine.clone()),
@@ -180,6 +190,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         demo.handle.shutdown().await;
     }
     database.close().await;
+    drop(background);
     result
 }
 
