@@ -55,6 +55,8 @@ pub enum StartError {
     Keys(String),
     #[error("the HTTP server failed: {0}")]
     Serve(std::io::Error),
+    #[error("cannot listen for SIGINT and SIGTERM: {0}")]
+    Signals(std::io::Error),
     #[error("cannot start the background runtime (sync, alerts, emulator): {0}")]
     Runtime(std::io::Error),
 }
@@ -133,6 +135,7 @@ pub async fn serve(
 /// The whole `serve` command: bind, open the database, start the emulator (demo mode) and the
 /// sync engine, serve until a signal, then stop everything in reverse order.
 pub async fn run(settings: Settings) -> Result<(), StartError> {
+    let shutdown = shutdown::ShutdownSignal::listen().map_err(StartError::Signals)?;
     let listener = bind(settings.listen).await?;
     data_dir::check(&settings).map_err(StartError::DataDir)?;
     let database = db::Database::open(&settings).await?;
@@ -177,7 +180,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         database.kind.clone(),
         services,
         &settings,
-        shutdown::signal(),
+        shutdown.received(),
     )
     .await;
     if let Some(task) = alerts_task {

@@ -158,3 +158,24 @@ pub async fn signed_in(app: &TestApp, name: &str, role: auth::Role) -> reqwest::
     );
     client
 }
+
+/// Sends `signal` ("TERM", "INT") to a `gatewatch` child and waits up to a minute for its
+/// exit; a server that ignores it fails the test (and is killed) instead of hanging the run.
+pub fn stop_child(child: &mut std::process::Child, signal: &str) -> std::process::ExitStatus {
+    let limit = std::time::Duration::from_secs(60);
+    let _ = std::process::Command::new("kill")
+        .args([format!("-{signal}"), child.id().to_string()])
+        .status();
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("gatewatch still ran {limit:?} after SIG{signal}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+}

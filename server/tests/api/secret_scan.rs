@@ -5,7 +5,7 @@
 //! estate's secrets (access key secrets, PSKs, BGP auth keys), the session id and the wall
 //! and API tokens. The only answers allowed to carry a token are the ones that create it.
 
-use crate::helpers::{fresh_database, scratch_dir};
+use crate::helpers::{fresh_database, scratch_dir, stop_child};
 use crate::secret_scan_crawl::{crawl, Fetched};
 use base64::Engine as _;
 use emulator::EstateSize;
@@ -98,10 +98,7 @@ async fn no_secret_in_any_page_json_answer_or_log_line() {
 
     // Act: sign in, make a wall and an API token, crawl everything, stop the server.
     let outcome = crawl(&base, "scan-admin", PASSWORD).await;
-    let _ = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
-    let status = child.wait().unwrap();
+    let status = stop_child(&mut child, "INT");
     assert!(status.success(), "gatewatch stopped badly: {status}");
 
     // Assert: the crawl really covered the console (a scan of nothing finds nothing).

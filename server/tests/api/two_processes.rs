@@ -1,7 +1,7 @@
 //! Two gatewatch server processes on one PostgreSQL share the crawl: each (account, region,
 //! unit) is crawled once per cycle between them, not once by each.
 
-use crate::helpers::{fresh_database, scratch_dir};
+use crate::helpers::{fresh_database, scratch_dir, stop_child};
 use base64::Engine as _;
 use emulator::{EmulatorConfig, EstateSize};
 use std::process::{Child, Command, Stdio};
@@ -29,10 +29,7 @@ fn start(database_url: &str, key: &str, data: &std::path::Path) -> Child {
 
 fn stop(mut child: Child) {
     // SIGTERM, as a service manager would.
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let _ = child.wait();
+    stop_child(&mut child, "TERM");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -113,7 +113,11 @@ async fn unusable_at_start(mode: &str, cause: &str) {
     let recovery = fixed.elapsed();
     let pid = child.id().unwrap().to_string();
     let _ = Command::new("kill").args(["-TERM", &pid]).status();
-    let status = child.wait().await.unwrap();
+    // Bounded: a lost SIGTERM fails this case instead of hanging the whole run.
+    let status = tokio::time::timeout(Duration::from_secs(60), child.wait())
+        .await
+        .unwrap_or_else(|_| panic!("{case}: gatewatch still runs 60 s after SIGTERM"))
+        .unwrap();
     assert!(status.success(), "{case}: {status:?}");
     report(
         &case,
