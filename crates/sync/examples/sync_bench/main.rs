@@ -13,7 +13,8 @@
 //! write BENCH.md), `BENCH_NO_CRAWL` (skip the Python crawl), `BENCH_STATEMENTS` (PostgreSQL's
 //! costliest statements and the stored rows' sizes, `statements.rs`), `BENCH_PG_CONNECTIONS`
 //! (the engine's pool, default 8 as in the server); experiments: `BENCH_GENERIC_PLANS`,
-//! `BENCH_NO_PING`, `BENCH_SQL` (run after the migrations).
+//! `BENCH_NO_PING`, `BENCH_SQL` (run after the migrations), `BENCH_FETCH_ONLY` (the floor
+//! without PostgreSQL, `fetch_only.rs`).
 
 use emulator::faults::{FaultRule, FaultSet};
 use emulator::{EmulatorConfig, EmulatorHandle, EstateSize};
@@ -29,6 +30,7 @@ use sync::{Engine, JobOutcome, SyncSettings};
 
 mod bound;
 mod cpu;
+mod fetch_only;
 mod statements;
 
 const LATENCY_MS: u64 = 40;
@@ -273,6 +275,16 @@ async fn main() {
         cpu_secs / cores as f64,
         wall / (cpu_secs / cores as f64)
     ));
+    if fetch_only::wanted() {
+        let f = fetch_only::measure(size, LATENCY_MS, concurrency).await;
+        table.push_str(&format!(
+            "| fetches only, nothing stored (wall; CPU: fetches {:.2} s, emulator {:.2} s) | {:.3} | {:.2} (fetch wall / bound) |\n",
+            f.client_cpu,
+            f.emulator_cpu,
+            f.wall,
+            f.wall / lower
+        ));
+    }
     if let Some((secs, out)) = &sequential {
         table.push_str(&format!(
             "| sequential crawl, official Python SDK (whole process; {out}) | {secs:.3} | {:.1}× (crawl / wall) |\n",
