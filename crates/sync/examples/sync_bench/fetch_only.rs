@@ -35,6 +35,8 @@ pub async fn measure(size: EstateSize, latency_ms: u64, concurrency: usize) -> F
         .unwrap();
     let slots = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
     let mut jobs = tokio::task::JoinSet::new();
+    // One connection pool for every job, as the engine has (`sync::clients::shared_http`).
+    let http = sync::clients::shared_http();
     let (all_before, emu_before) = (
         super::cpu::tree_seconds().0,
         super::cpu::threads_seconds("bench-emulator"),
@@ -49,7 +51,7 @@ pub async fn measure(size: EstateSize, latency_ms: u64, concurrency: usize) -> F
                 ));
                 cfg.endpoint = Some(emu.aliyun_endpoint.clone());
                 cfg.allow_insecure_http = true;
-                let client = aliyun::Client::new(cfg).unwrap();
+                let client = aliyun::Client::with_http(cfg, http.clone()).unwrap();
                 let (region, slots) = (region.clone(), slots.clone());
                 jobs.spawn(async move {
                     let _slot = slots.acquire().await.unwrap();
