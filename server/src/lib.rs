@@ -25,6 +25,7 @@ pub mod log_redact;
 pub mod metrics;
 pub mod metrics_scrape;
 pub mod shutdown;
+pub mod startup;
 pub mod token_callers;
 pub mod user_cmd;
 
@@ -133,28 +134,24 @@ pub async fn serve(
 }
 
 /// The whole `serve` command: bind, open the database, start the emulator (demo mode) and the
-/// sync engine, serve until a signal, then stop everything in reverse order.
+/// sync engine, serve until a signal, then stop everything in reverse order. A signal while
+/// it is still starting (the first start of the embedded cluster and the demo import take a
+/// while) stops it there: what was started is dropped, which stops the embedded cluster and
+/// abandons the import's open transaction (rolled back; nothing half-written stays).
 pub async fn run(settings: Settings) -> Result<(), StartError> {
-    let shutdown = shutdown::ShutdownSignal::listen().map_err(StartError::Signals)?;
-    let listener = bind(settings.listen).await?;
-    data_dir::check(&settings).map_err(StartError::DataDir)?;
-    let database = db::Database::open(&settings).await?;
-    let keys = std::sync::Arc::new(background::keyring(&settings).map_err(StartError::Keys)?);
-    announce_setup(&database.pool, &settings).await;
-    let background = background_runtime::BackgroundRuntime::start().map_err(StartError::Runtime)?;
-    let demo = match settings.demo.enabled {
-        true => {
-            let demo_settings = settings.demo.clone();
-            let demo = background
-                .run(async move { demo::start(&demo_settings).await })
-                .await
-                .map_err(StartError::Demo)?;
-            demo::ensure_accounts(&database.pool, &keys, &demo.handle)
-                .await
-                .map_err(|e| StartError::Demo(e.to_string()))?;
-            Some(demo)
+    let mut shutdown = shutdown::ShutdownSignal::listen().map_err(StartError::Signals)?;
+    let startup::Prepared {
+        listener,
+        database,
+        keys,
+        background,
+        demo,
+    } = tokio::select! {
+        prepared = startup::prepare(&settings) => prepared?,
+        () = shutdown.received() => {
+            eprintln!("gatewatch: stopped while starting");
+            return Ok(());
         }
-        false => None,
     };
     // What these start, they spawn on the background runtime.
     let entered = background.handle().enter();
@@ -180,7 +177,7 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
         database.kind.clone(),
         services,
         &settings,
-        shutdown.received(),
+        async move { shutdown.received().await },
     )
     .await;
     if let Some(task) = alerts_task {
@@ -195,19 +192,4 @@ pub async fn run(settings: Settings) -> Result<(), StartError> {
     database.close().await;
     drop(background);
     result
-}
-
-/// While no admin exists, prints the one-time link that creates the first one. It goes to the
-/// console only (never the log, which may be shipped elsewhere): whoever reads this console
-/// started the server and may become its admin.
-async fn announce_setup(pool: &PgPool, settings: &Settings) {
-    match auth::setup::issue_if_no_admin(pool, chrono::Utc::now(), &mut rand::rngs::OsRng).await {
-        Ok(Some(token)) => eprintln!(
-            "\ngatewatch: no admin exists yet. Create one within 24 hours at\n  \
-             http://{}/setup?token={token}\nor run `gatewatch user add NAME --role admin`.\n",
-            settings.listen
-        ),
-        Ok(None) => {}
-        Err(e) => tracing::warn!(error = %e, "could not issue the first-admin setup token"),
-    }
 }

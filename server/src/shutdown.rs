@@ -5,8 +5,8 @@
 //! came between tokio installing the handler and subscribing the listener was broadcast to
 //! nobody and lost: the server went on serving for good. That happened once in CI, where a
 //! test sent SIGTERM as soon as `/healthz` answered and the task had been preempted right
-//! there. Registered up front, a signal that comes while the server is still starting is kept
-//! and ends it as soon as it serves.
+//! there. Registered up front, a signal is never lost, and one that comes while the server is
+//! still starting stops the start-up (`run` races it against the signal).
 
 use tokio::signal::unix::{signal, Signal, SignalKind};
 
@@ -25,8 +25,9 @@ impl ShutdownSignal {
         })
     }
 
-    /// Resolves at the first SIGINT or SIGTERM received since `listen`.
-    pub async fn received(mut self) {
+    /// Resolves at the first SIGINT or SIGTERM received since `listen` (or since the previous
+    /// call resolved); cancel-safe, so it can be raced in `select!` and awaited again.
+    pub async fn received(&mut self) {
         tokio::select! {
             _ = self.interrupt.recv() => tracing::info!("SIGINT received, shutting down"),
             _ = self.terminate.recv() => tracing::info!("SIGTERM received, shutting down"),
@@ -41,7 +42,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_signal_received_before_anyone_waits_is_kept() {
-        let shutdown = ShutdownSignal::listen().unwrap();
+        let mut shutdown = ShutdownSignal::listen().unwrap();
         // SAFETY: sends a signal to this very process, whose handler `listen` installed.
         assert_eq!(unsafe { libc::kill(libc::getpid(), libc::SIGTERM) }, 0);
         // Let the runtime's driver take the signal in before anything waits for it.

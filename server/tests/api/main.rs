@@ -34,6 +34,7 @@ mod secret_scan;
 mod secret_scan_crawl;
 mod sessions;
 mod snapshot_cache;
+mod start_interrupted;
 mod store_version;
 mod sync_settings;
 mod system;
