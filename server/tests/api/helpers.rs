@@ -179,3 +179,15 @@ pub fn stop_child(child: &mut std::process::Child, signal: &str) -> std::process
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
 }
+
+/// The `gatewatch` binary serving on a free port of 127.0.0.1 with `data_dir` and the database
+/// at `database_url`, the demo off and only errors logged: the start most process tests need.
+pub fn gatewatch_on(data_dir: &std::path::Path, database_url: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gatewatch"));
+    cmd.args(["--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(data_dir)
+        .env("DATABASE_URL", database_url)
+        .env("GATEWATCH_DEMO__ENABLED", "false")
+        .env("RUST_LOG", "error");
+    cmd
+}

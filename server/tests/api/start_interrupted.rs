@@ -6,10 +6,10 @@
 //! The database is a TCP port that accepts and then never answers, which holds the start-up
 //! at its first database connection for as long as the test needs.
 
-use crate::helpers::{scratch_dir, stop_child};
+use crate::helpers::{gatewatch_on, scratch_dir, stop_child};
 use std::io::Read;
 use std::net::TcpListener;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -22,16 +22,7 @@ fn sigterm_during_start_up_stops_it_there() {
         silent.local_addr().unwrap()
     );
     let dir = scratch_dir("start-interrupted");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--data-dir",
-            dir.to_str().unwrap(),
-        ])
-        .env("DATABASE_URL", url)
-        .env("GATEWATCH_DEMO__ENABLED", "false")
-        .env("RUST_LOG", "error")
+    let mut child = gatewatch_on(&dir, &url)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

@@ -1,26 +1,17 @@
 //! Two gatewatch server processes on one PostgreSQL share the crawl: each (account, region,
 //! unit) is crawled once per cycle between them, not once by each.
 
-use crate::helpers::{fresh_database, scratch_dir, stop_child};
+use crate::helpers::{fresh_database, gatewatch_on, scratch_dir, stop_child};
 use base64::Engine as _;
 use emulator::{EmulatorConfig, EstateSize};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 fn start(database_url: &str, key: &str, data: &std::path::Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--data-dir",
-            data.to_str().unwrap(),
-        ])
-        .env("DATABASE_URL", database_url)
+    gatewatch_on(data, database_url)
         .env("GATEWATCH_SECRET_KEY", key)
-        .env("GATEWATCH_DEMO__ENABLED", "false")
         .env("GATEWATCH_SYNC__HOT_INTERVAL_SECS", "1")
         .env("GATEWATCH_SYNC__COLD_INTERVAL_SECS", "1")
-        .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -10,7 +10,7 @@
 
 use super::process::free_port;
 use super::{report, wait_until};
-use crate::helpers::{fresh_database, scratch_dir};
+use crate::helpers::{fresh_database, gatewatch_on, scratch_dir};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -134,18 +134,7 @@ fn under_a_file(case: &str, url: &str) {
     let file = scratch_dir("fm-datadir-file").join("plain-file");
     std::fs::write(&file, "not a directory").unwrap();
     let dir = file.join("data");
-    let out = Command::new(env!("CARGO_BIN_EXE_gatewatch"))
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--data-dir",
-            dir.to_str().unwrap(),
-        ])
-        .env("DATABASE_URL", url)
-        .env("GATEWATCH_DEMO__ENABLED", "false")
-        .env("RUST_LOG", "error")
-        .output()
-        .unwrap();
+    let out = gatewatch_on(&dir, url).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
