@@ -107,13 +107,27 @@ impl Database {
     }
 }
 
+/// How long the first connection may take to be answered.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// A pool that fails fast at start-up when the server is unreachable.
 pub async fn connect(options: PgConnectOptions, max: u32) -> Result<PgPool, DbError> {
     let options = logged(options);
     // One direct connection first: it fails at once with the real cause (refused, bad
     // password, no such database), where the pool would retry until its timeout.
-    let probe = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options)
+    // Bounded: a port that accepts and never answers (not PostgreSQL, or a server hung at
+    // start) would otherwise hold the start-up for good, with nothing said.
+    let attempt = <sqlx::PgConnection as sqlx::Connection>::connect_with(&options);
+    let probe = tokio::time::timeout(CONNECT_TIMEOUT, attempt)
         .await
+        .map_err(|_| {
+            DbError::Connect(format!(
+                "{}:{} accepted the connection but did not answer within {} s; is it a PostgreSQL server?",
+                options.get_host(),
+                options.get_port(),
+                CONNECT_TIMEOUT.as_secs()
+            ))
+        })?
         .map_err(|e| DbError::Connect(redact(&e.to_string())))?;
     let _ = sqlx::Connection::close(probe).await;
     pool_options(max)

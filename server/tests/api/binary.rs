@@ -88,6 +88,22 @@ fn an_unreachable_database_is_named() {
 }
 
 #[test]
+fn a_database_that_never_answers_is_named() {
+    // A port that accepts connections (the kernel completes them) and never says a word.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let out = gatewatch(
+        &["--listen", "127.0.0.1:0"],
+        &[("DATABASE_URL", &format!("postgres://bob:hunter2@{addr}/x"))],
+    );
+    fails_with(
+        &out,
+        &format!("{addr} accepted the connection but did not answer within 10 s"),
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("hunter2"));
+}
+
+#[test]
 fn missing_server_binaries_are_named_with_the_fix() {
     let empty = scratch_dir("nobin");
     let data = scratch_dir("nobin-data");

@@ -4,7 +4,8 @@
 //! the process outright (and one at the wrong moment was lost: see `server/src/shutdown.rs`).
 //!
 //! The database is a TCP port that accepts and then never answers, which holds the start-up
-//! at its first database connection for as long as the test needs.
+//! at its first database connection (until the 10 s connect timeout, far longer than the
+//! test needs: it signals as soon as the connection arrives).
 
 use crate::helpers::{gatewatch_on, scratch_dir, stop_child};
 use std::io::Read;
