@@ -4,7 +4,7 @@
 //
 //   node run.mjs                 # start target/debug/gatewatch (or $GATEWATCH_BIN) itself
 //   node run.mjs --use URL       # test a server that is already running (cargo leptos end-to-end)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, runAll, openPage, expect } from './lib/harness.mjs';
 import { freePort, makeDataDir, startServer, processesMentioning } from './lib/server.mjs';
@@ -68,6 +68,8 @@ async function lifecycle({ server, dataDir, port }) {
       expect(exit2.code === 0, `second exit: ${JSON.stringify(exit2)}`);
     }
     console.log('  ok   Ctrl-C stops PostgreSQL; a restart reuses the cluster and its data');
+    // Kept when something failed, for a look at the cluster and its log; removed otherwise.
+    if (!failed) rmSync(dataDir, { recursive: true, force: true });
     return 0;
   } catch (e) {
     console.log(`  FAIL lifecycle: ${e.message}`);

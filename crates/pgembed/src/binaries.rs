@@ -127,8 +127,7 @@ mod tests {
 
     #[test]
     fn an_explicit_bin_dir_without_the_programs_names_initdb() {
-        let dir = std::env::temp_dir().join(format!("gw-empty-bin-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::testing::scratch_dir("empty-bin");
         let err = PgBinaries::locate(Some(&dir)).unwrap_err();
         assert!(err.to_string().contains("`initdb` was not found"), "{err}");
         assert!(

@@ -121,10 +121,10 @@ pub fn tail(path: &Path, lines: usize) -> String {
 mod tests {
     use super::*;
 
+    /// A path that does not exist yet, under the tests' scratch directory (which later test
+    /// runs clear once this process is gone; these used to pile up in /tmp).
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("gw-layout-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+        crate::testing::scratch_dir("layout").join(name)
     }
 
     #[test]
