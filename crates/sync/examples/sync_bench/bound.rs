@@ -62,12 +62,7 @@ pub async fn calls_per_job(size: EstateSize, latency_ms: u64) -> JobCalls {
         for region in &c.aliyun_regions {
             let jobs = Unit::ALL.map(|unit| {
                 let recorder = Arc::new(Recorder::default());
-                let mut cfg = aliyun::ClientConfig::new(aliyun::Credentials::new(
-                    c.aliyun_access_key_id.clone(),
-                    &c.aliyun_access_key_secret,
-                ));
-                cfg.endpoint = Some(emu.aliyun_endpoint.clone());
-                cfg.allow_insecure_http = true;
+                let mut cfg = super::emulator_client_config(&emu, c);
                 cfg.gate = Some(SharedGate(recorder.clone()));
                 let client = aliyun::Client::new(cfg).unwrap();
                 async move {

@@ -45,12 +45,7 @@ pub async fn measure(size: EstateSize, latency_ms: u64, concurrency: usize) -> F
     for c in &emu.credentials {
         for region in &c.aliyun_regions {
             for unit in Unit::ALL {
-                let mut cfg = aliyun::ClientConfig::new(aliyun::Credentials::new(
-                    c.aliyun_access_key_id.clone(),
-                    &c.aliyun_access_key_secret,
-                ));
-                cfg.endpoint = Some(emu.aliyun_endpoint.clone());
-                cfg.allow_insecure_http = true;
+                let cfg = super::emulator_client_config(&emu, c);
                 let client = aliyun::Client::with_http(cfg, http.clone()).unwrap();
                 let (region, slots) = (region.clone(), slots.clone());
                 jobs.spawn(async move {

@@ -63,6 +63,20 @@ async fn emulator(size: EstateSize, latency_ms: u64) -> EmulatorHandle {
     emulator::spawn(config, listener).await
 }
 
+/// An Alibaba client configuration for one of the emulator's accounts, pointed at it.
+fn emulator_client_config(
+    emu: &EmulatorHandle,
+    account: &emulator::AccountCredentials,
+) -> aliyun::ClientConfig {
+    let mut cfg = aliyun::ClientConfig::new(aliyun::Credentials::new(
+        account.aliyun_access_key_id.clone(),
+        &account.aliyun_access_key_secret,
+    ));
+    cfg.endpoint = Some(emu.aliyun_endpoint.clone());
+    cfg.allow_insecure_http = true;
+    cfg
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let size = EstateSize {
