@@ -20,6 +20,7 @@ import './tests/bgp_peer.mjs';
 // Last: they move the demo estate's clock.
 import './tests/wall.mjs';
 import './tests/accounts.mjs';
+import './tests/plain_forms.mjs';
 import './tests/alerts.mjs';
 import './tests/operator.mjs';
 import './tests/history_diff.mjs';

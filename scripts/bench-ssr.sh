@@ -32,8 +32,8 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  echo "==> cargo leptos build --release"
-  cargo leptos build --release
+  echo "==> cargo leptos build --release --precompress"
+  cargo leptos build --release --precompress
 fi
 
 DATA=$(mktemp -d -t gatewatch-bench-XXXXXX)

@@ -9,4 +9,6 @@ cd "$ROOT"
 # shellcheck source=/dev/null
 source "$ROOT/.tools/toolchain.env"
 export PATH="$ROOT/.tools/bin:$HOME/.cargo/bin:$PATH"
-exec cargo leptos serve --release "$@"
+# --precompress writes a gzip and a brotli copy beside each file of the site (the WASM among
+# them); the server sends the smallest one the browser accepts (server/src/http.rs).
+exec cargo leptos serve --release --precompress "$@"

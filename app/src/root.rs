@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
             <div class=density_class data-hydrated=move || hydrated.get().to_string()>
                     <NavBar/>
                     <main class="content">
+                        <crate::components::form_notice::FormNotice/>
                         <Routes fallback=pages::not_found::NotFound>
                             <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
                             <Route path=path!("/connections") ssr=SsrMode::Async view=pages::connections::ConnectionsPage/>

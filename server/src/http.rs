@@ -1,6 +1,6 @@
 //! The HTTP router: health probes, the Leptos pages and server functions, the static site, and
 //! the layers every request passes (security headers, same-origin check, sessions, tracing,
-//! body limit).
+//! body limit, compression).
 
 use crate::config::Settings;
 use app::state::AppState;
@@ -83,8 +83,12 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
             crate::access_layer::require_viewer,
         ))
         .layer(sessions)
+        .layer(middleware::from_fn(
+            crate::form_posts::see_other_after_form_post,
+        ))
         .layer(middleware::from_fn(crate::guard::same_origin))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(crate::compression::layer())
         .layer(TraceLayer::new_for_http().make_span_with(
             |req: &axum::http::Request<axum::body::Body>| crate::log_redact::request_span(req),
         ))

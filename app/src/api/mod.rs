@@ -39,6 +39,7 @@ pub mod operator_ssr;
 pub mod overview;
 #[cfg(feature = "ssr")]
 pub mod overview_sql;
+pub mod plain_form;
 pub mod preferences;
 pub mod routes_page;
 #[cfg(feature = "ssr")]

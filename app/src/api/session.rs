@@ -12,19 +12,33 @@ pub async fn get_me() -> Result<Me, AppError> {
     crate::error::respond(crate::access::guard::me(&app, &session).await)
 }
 
+/// `next`: the page to go to once signed in (the sign-in page's `?next=`); a plain form post
+/// is sent there, the hydrated page goes there itself.
 #[server(endpoint = "session/login")]
-pub async fn login(name: String, password: String) -> Result<Me, AppError> {
+pub async fn login(
+    name: String,
+    password: String,
+    #[server(default)] next: Option<String>,
+) -> Result<Me, AppError> {
     let app = expect_context::<crate::state::AppState>();
     let session = ssr::session().await?;
     let address = crate::access::guard::client_address().await;
-    crate::error::respond(ssr::login(&app, &session, address, name.trim(), &password).await)
+    let me = ssr::login(&app, &session, address, name.trim(), &password).await;
+    if me.is_ok() {
+        crate::api::plain_form::send_plain_form_to(&crate::api::plain_form::safe_next(next));
+    }
+    crate::error::respond(me)
 }
 
 #[server(endpoint = "session/logout")]
 pub async fn logout() -> Result<(), AppError> {
     let app = expect_context::<crate::state::AppState>();
     let session = ssr::session().await?;
-    crate::error::respond(ssr::logout(&app, &session).await)
+    let done = ssr::logout(&app, &session).await;
+    if done.is_ok() {
+        crate::api::plain_form::send_plain_form_to("/login");
+    }
+    crate::error::respond(done)
 }
 
 /// Creates the first admin with the one-time token printed on the console, and signs them in.
@@ -33,17 +47,19 @@ pub async fn setup_admin(token: String, name: String, password: String) -> Resul
     let app = expect_context::<crate::state::AppState>();
     let session = ssr::session().await?;
     let address = crate::access::guard::client_address().await;
-    crate::error::respond(
-        ssr::setup_admin(
-            &app,
-            &session,
-            address,
-            token.trim(),
-            name.trim(),
-            &password,
-        )
-        .await,
+    let me = ssr::setup_admin(
+        &app,
+        &session,
+        address,
+        token.trim(),
+        name.trim(),
+        &password,
     )
+    .await;
+    if me.is_ok() {
+        crate::api::plain_form::send_plain_form_to("/admin/users");
+    }
+    crate::error::respond(me)
 }
 
 #[cfg(feature = "ssr")]

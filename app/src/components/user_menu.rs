@@ -3,6 +3,7 @@
 
 use crate::access::{Me, Role};
 use crate::api::session::{get_me, Logout};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 #[component]
@@ -23,7 +24,10 @@ pub fn UserMenu() -> impl IntoView {
                     let who = match (&me.name, me.role) {
                         (Some(name), Some(role)) => view! {
                             <span id="signed-in-as" data-role=role.as_str()>{format!("{name} · {role}")}</span>
-                            <button class="link" id="sign-out" on:click=move |_| { logout.dispatch(Logout {}); }>"Sign out"</button>
+                            // A form, so signing out works before hydration too.
+                            <ActionForm action=logout attr:class="inline-form sign-out">
+                                <button type="submit" class="link" id="sign-out">"Sign out"</button>
+                            </ActionForm>
                         }.into_any(),
                         _ => view! {
                             <span class="muted" id="signed-in-as" data-role=me.role.map(|r| r.as_str()).unwrap_or("none")>

@@ -1,0 +1,51 @@
+//! Server functions reached by a plain HTML form: before the WASM bundle has loaded, or with
+//! JavaScript off, an `<ActionForm>` posts like any form and the browser follows the answer.
+//! Leptos sends it back to the form's page; a few forms lead somewhere else on success (sign
+//! in → the page asked for, sign out → the sign-in page).
+
+/// Only same-site paths: `?next=https://evil.example` or `//evil.example` must not redirect.
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Sends a browser that posted a plain form to `to` once the server function has done its
+/// work. A call from the hydrated page is left alone: the page navigates itself, and a
+/// redirect would make it navigate twice.
+#[cfg(feature = "ssr")]
+pub fn send_plain_form_to(to: &str) {
+    use axum::http::{header::ACCEPT, request::Parts};
+    let plain_form = leptos::prelude::use_context::<Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if plain_form {
+        leptos_axum::redirect(to);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(
+            safe_next(Some("/connections?state=down".into())),
+            "/connections?state=down"
+        );
+        for bad in [
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:x",
+        ] {
+            assert_eq!(safe_next(Some(bad.into())), "/", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some(String::new())), "/");
+    }
+}
