@@ -23,6 +23,13 @@ async fn post_as_browser(
         .unwrap()
 }
 
+/// The page `client` (with its session cookie) gets at `url`.
+async fn page_for(client: &reqwest::Client, url: &str) -> String {
+    let response = client.get(url).send().await.unwrap();
+    assert_eq!(response.status(), 200, "{url}");
+    response.text().await.unwrap()
+}
+
 fn location(response: &reqwest::Response) -> String {
     response.headers()[LOCATION].to_str().unwrap().to_string()
 }
@@ -47,14 +54,7 @@ async fn a_refused_form_post_returns_to_the_page_which_names_the_error() {
         "the password is not in the URL: {back}"
     );
 
-    let html = client
-        .get(&back)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_for(&client, &back).await;
     assert!(
         html.contains(r#"id="form-error""#),
         "the notice is rendered"
@@ -88,14 +88,7 @@ async fn signing_in_and_out_with_plain_forms_leads_on() {
     let signed_in = post_as_browser(&app, &client, "/login", "session/login", &form).await;
     assert_eq!(signed_in.status(), 302);
     assert_eq!(location(&signed_in), "/connections?state=down");
-    let html = client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_for(&client, &app.url("/")).await;
     assert!(html.contains("ops · operator"), "signed in");
 
     // `next` off this site is not followed.
@@ -111,14 +104,7 @@ async fn signing_in_and_out_with_plain_forms_leads_on() {
     let signed_out = post_as_browser(&app, &client, "/", "session/logout", &[]).await;
     assert_eq!(signed_out.status(), 302);
     assert_eq!(location(&signed_out), "/login");
-    let html = client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_for(&client, &app.url("/")).await;
     assert!(!html.contains("ops · operator"), "signed out");
 
     // The hydrated page's own calls (JSON) get the answer, not a redirect.
