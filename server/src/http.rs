@@ -6,7 +6,7 @@ use crate::config::Settings;
 use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::handler::Handler;
-use axum::http::{Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -68,7 +68,12 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
         // Content-Security-Policy) onto the file's response. The page then went out with the
         // script-less default policy and never hydrated. A split bundle (dozens of chunks per
         // page) made that common.
-        .fallback_service(
+        //
+        // `no-cache`: the files' names carry no hash, so a browser that kept last week's WASM
+        // by heuristic freshness (no Cache-Control: a tenth of the file's age) would hydrate a
+        // new version's pages with it after an upgrade. It now asks each time and gets a 304
+        // without a body while the file is unchanged.
+        .fallback_service(SetResponseHeader::if_not_present(
             ServeDir::new(&settings.site_root)
                 .precompressed_gzip()
                 .precompressed_br()
@@ -76,7 +81,9 @@ pub fn router(state: AppState, settings: &Settings) -> Router {
                     leptos_axum::file_and_error_handler::<AppState, _>(app::shell)
                         .with_state(state.clone()),
                 ),
-        )
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
         .layer(middleware::from_fn(load_preferences))
         .layer(middleware::from_fn_with_state(
             state.clone(),
