@@ -16,11 +16,7 @@ use axum::response::Response;
 pub async fn see_other_after_form_post(req: Request, next: Next) -> Response {
     let plain_form_post = req.method() == Method::POST
         && req.uri().path().starts_with("/api/")
-        && req
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"));
+        && app::api::plain_form::is_plain_form(req.headers());
     let mut response = next.run(req).await;
     if plain_form_post
         && response.headers().contains_key(header::LOCATION)

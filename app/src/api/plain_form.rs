@@ -9,20 +9,23 @@ pub fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// Whether a request to a server function came from a plain form (the browser asks for a page)
+/// rather than from the hydrated page's own client (which asks for the function's encoding).
+#[cfg(feature = "ssr")]
+pub fn is_plain_form(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
 /// Sends a browser that posted a plain form to `to` once the server function has done its
 /// work. A call from the hydrated page is left alone: the page navigates itself, and a
 /// redirect would make it navigate twice.
 #[cfg(feature = "ssr")]
 pub fn send_plain_form_to(to: &str) {
-    use axum::http::{header::ACCEPT, request::Parts};
-    let plain_form = leptos::prelude::use_context::<Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
-    });
-    if plain_form {
+    let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
+    if parts.is_some_and(|parts| is_plain_form(&parts.headers)) {
         leptos_axum::redirect(to);
     }
 }
