@@ -1,6 +1,6 @@
 //! The HTML shell and the router: every page of the product hangs off [`App`].
 
-use crate::api::preferences::{Preferences, SetDensity};
+use crate::api::preferences::Preferences;
 use crate::components::nav::NavBar;
 use crate::pages;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -33,31 +33,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The density action is shared through context so the settings page can change what the
-/// root renders without a reload.
-#[derive(Clone, Copy)]
-pub struct DensityAction(pub ServerAction<SetDensity>);
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let set_density = ServerAction::<SetDensity>::new();
-    provide_context(DensityAction(set_density));
-    crate::components::live::provide_live_updates();
-    // The preferences the server read from the session before rendering, serialised into the
-    // page so hydration starts from the same value (no flash, no mismatch).
-    let initial = SharedValue::new(initial_preferences).into_inner();
-    // Effects never run during SSR, so this only flips once the WASM bundle has hydrated:
-    // end-to-end tests wait on it before they click.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let density_class = move || {
-        let density = match set_density.value().get() {
-            Some(Ok(prefs)) => prefs.density,
-            _ => initial.density,
-        };
-        format!("app {}", density.css_class())
-    };
+    // The preferences the server read from the session before rendering.
+    let density_class = format!("app {}", initial_preferences().density.css_class());
 
     // Every route renders with SsrMode::Async: the server waits for the page's data and sends
     // complete HTML, so pages read without JavaScript (a NOC browser, curl, a screen reader
@@ -66,10 +46,17 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/gatewatch.css"/>
         <Title formatter=|page: String| format!("{page} · gatewatch")/>
         <Router>
-            <div class=density_class data-hydrated=move || hydrated.get().to_string()>
+            // `data-hydrated` turns true once the islands are live (set by the live-update island):
+            // end-to-end tests wait on it before they click.
+            <div class=density_class data-hydrated="false">
                     <NavBar/>
                     <main class="content">
                         <crate::components::form_notice::FormNotice/>
+                        // Where the islands' forms answer (outside the live region below, so
+                        // an answer stays while the page's data refreshes).
+                        <div id="form-status" class="form-status" role="status" aria-live="polite"></div>
+                        <crate::components::live_regions::LiveRegions/>
+                        <div id="page" data-live-region="">
                         <Routes fallback=pages::not_found::NotFound>
                             <Route path=path!("/") ssr=SsrMode::Async view=pages::overview::OverviewPage/>
                             <Route path=path!("/connections") ssr=SsrMode::Async view=pages::connections::ConnectionsPage/>
@@ -94,22 +81,20 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/audit") ssr=SsrMode::Async view=pages::admin::audit::AuditPage/>
                             <Route path=path!("/settings") ssr=SsrMode::Async view=pages::settings::SettingsPage/>
                         </Routes>
+                        </div>
                     </main>
             </div>
         </Router>
     }
 }
 
-/// On the server: what the session middleware found for this request.
-#[cfg(feature = "ssr")]
+/// On the server: what the session middleware found for this request. (The root renders on
+/// the server only: in the browser only islands run.)
 fn initial_preferences() -> Preferences {
-    use_context::<axum::http::request::Parts>()
+    #[cfg(feature = "ssr")]
+    return use_context::<axum::http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<Preferences>().copied())
-        .unwrap_or_default()
-}
-
-/// In the browser this is never called: the value comes from the server's serialisation.
-#[cfg(not(feature = "ssr"))]
-fn initial_preferences() -> Preferences {
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
     Preferences::default()
 }

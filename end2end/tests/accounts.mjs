@@ -70,8 +70,8 @@ test('an admin adds, tests, edits and removes a cloud account; its secret never 
 
   // Test connection: OK with a latency.
   await page.click(`${row} button[aria-label="Test connection of E2E Alibaba"]`);
-  await waitFor(async () => (await page.getAttribute('#accounts-status', 'data-test-ok')) === 'true', 'the connection test passes');
-  expect((await page.textContent('#accounts-status')).includes('connection OK'), 'the status says OK');
+  await waitFor(async () => (await page.textContent('#form-status')).includes('E2E Alibaba: connection OK'), 'the connection test passes');
+  expect((await page.getAttribute('#form-status', 'data-ok')) === 'true', 'the status is marked OK');
 
   // Edit: a new name; key id and secret left blank keep the stored ones (tested first).
   await page.click(`${row} summary:has-text("Edit E2E Alibaba")`);
@@ -81,7 +81,7 @@ test('an admin adds, tests, edits and removes a cloud account; its secret never 
   const renamed = '#accounts tr[data-account="E2E Alibaba renamed"]';
   await page.waitForSelector(renamed);
   await page.click(`${renamed} button[aria-label="Test connection of E2E Alibaba renamed"]`);
-  await waitFor(async () => (await page.textContent('#accounts-status')).includes('E2E Alibaba renamed: connection OK'), 'the edited account still connects');
+  await waitFor(async () => (await page.textContent('#form-status')).includes('E2E Alibaba renamed: connection OK'), 'the edited account still connects');
   await noSecret('after editing');
 
   // Remove: a wrong name is refused with the right one named; the right one removes it.
@@ -90,7 +90,7 @@ test('an admin adds, tests, edits and removes a cloud account; its secret never 
   page.expected404 = true; // the refused removal answers 400
   await page.fill(`${remove} input[name=confirm]`, 'E2E Alibaba');
   await page.click(`${remove} button[type=submit]`);
-  await waitFor(async () => (await page.textContent('#accounts-status')).includes('"E2E Alibaba renamed"'), 'the refusal names the account');
+  await waitFor(async () => (await page.textContent('#form-status')).includes('"E2E Alibaba renamed"'), 'the refusal names the account');
   page.expected404 = false;
   await page.fill(`${remove} input[name=confirm]`, 'E2E Alibaba renamed');
   await page.click(`${remove} button[type=submit]`);
@@ -111,7 +111,7 @@ test('an admin changes the sync intervals; a bad value is refused naming its fie
   // Below the hot interval (30 s by default); the browser's own min (5) lets it through.
   await page.fill('#cold_interval_secs', '10');
   await page.click('#sync-settings button[type=submit]');
-  await waitFor(async () => (await page.textContent('#sync-status')).includes('cold_interval_secs'), 'the refusal names the field');
+  await waitFor(async () => (await page.textContent('#form-status')).includes('cold_interval_secs'), 'the refusal names the field');
   // A refusal keeps what was typed (the form is not reloaded; before, a reload wiped it and
   // raced the next edit). Half a second gives a reload the time it took.
   await page.waitForTimeout(500);

@@ -28,7 +28,7 @@ test('a guest cannot use the admin pages; the first admin is created with the se
   await page.fill('#setup-form input[name=name]', 'second');
   await page.fill('#setup-form input[name=password]', 'a long admin password');
   await page.click('#setup-form button[type=submit]');
-  await waitFor(async () => (await page.textContent('#setup-error')).includes('wrong, used or expired'), 'the used token refused');
+  await waitFor(async () => (await page.textContent('#form-error')).includes('wrong, used or expired'), 'the used token refused');
   await context.close();
 });
 

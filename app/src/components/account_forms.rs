@@ -5,7 +5,7 @@
 use crate::api::accounts_admin::{
     AccountRow, AddCloudAccount, EditCloudAccount, RemoveCloudAccount,
 };
-use leptos::form::ActionForm;
+use crate::components::server_form::{url_of, ServerForm};
 use leptos::prelude::*;
 
 /// The endpoint overrides as the textarea shows them: one `REGION=URL` per line.
@@ -62,9 +62,9 @@ fn AccountFields(row: Option<AccountRow>, prefix: String) -> impl IntoView {
 }
 
 #[component]
-pub fn AddAccountForm(action: ServerAction<AddCloudAccount>) -> impl IntoView {
+pub fn AddAccountForm() -> impl IntoView {
     view! {
-        <ActionForm action=action attr:class="stacked-form" attr:id="add-account">
+        <ServerForm action={url_of::<AddCloudAccount>()} done={"Account added.".to_string()} class={"stacked-form".to_string()} id={"add-account".to_string()}>
             <label>
                 "Cloud"
                 <select name="cloud" id="add-cloud">
@@ -72,51 +72,50 @@ pub fn AddAccountForm(action: ServerAction<AddCloudAccount>) -> impl IntoView {
                     <option value="huawei">"Huawei Cloud"</option>
                 </select>
             </label>
-            <AccountFields row=None prefix="add".to_string()/>
-            <button type="submit" disabled=move || action.pending().get()>"Add account"</button>
-        </ActionForm>
+            <AccountFields row=None prefix={"add".to_string()}/>
+            <button type="submit">"Add account"</button>
+        </ServerForm>
     }
 }
 
 /// The edit form of one account, folded away until opened. The key id and secret fields
 /// start empty (blank keeps them): the page knows the key id only masked, the secret not at all.
 #[component]
-pub fn EditAccountForm(action: ServerAction<EditCloudAccount>, row: AccountRow) -> impl IntoView {
+pub fn EditAccountForm(row: AccountRow) -> impl IntoView {
     let id = row.id.clone();
     let prefix = format!("edit-{}", row.id);
     let summary = format!("Edit {}", row.name);
+    let done = format!("Changes to account “{}” saved.", row.name);
     view! {
         <details class="fold">
             <summary>{summary}</summary>
-            <ActionForm action=action attr:class="stacked-form edit-account">
+            <ServerForm action={url_of::<EditCloudAccount>()} done class={"stacked-form edit-account".to_string()}>
                 <input type="hidden" name="id" value=id/>
                 <AccountFields row=Some(row) prefix=prefix/>
-                <button type="submit" disabled=move || action.pending().get()>"Save changes"</button>
-            </ActionForm>
+                <button type="submit">"Save changes"</button>
+            </ServerForm>
         </details>
     }
 }
 
 /// Removal asks for the account's name, so a slip of the mouse removes nothing.
 #[component]
-pub fn RemoveAccountForm(
-    action: ServerAction<RemoveCloudAccount>,
-    row: AccountRow,
-) -> impl IntoView {
+pub fn RemoveAccountForm(row: AccountRow) -> impl IntoView {
     let prompt = format!(
         "Removing “{}” stops its sync; its history stays. Type its name to confirm:",
         row.name
     );
     let label = format!("Remove {}", row.name);
     let aria = label.clone();
+    let done = format!("Account “{}” removed.", row.name);
     view! {
         <details class="fold">
             <summary>"Remove…"</summary>
-            <ActionForm action=action attr:class="stacked-form remove-account">
+            <ServerForm action={url_of::<RemoveCloudAccount>()} done class={"stacked-form remove-account".to_string()}>
                 <input type="hidden" name="id" value=row.id/>
                 <label>{prompt} <input name="confirm" required autocomplete="off"/></label>
                 <button type="submit" class="danger" aria-label=aria>{label}</button>
-            </ActionForm>
+            </ServerForm>
         </details>
     }
 }

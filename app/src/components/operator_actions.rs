@@ -9,11 +9,15 @@
 //! dropped when the page is left.
 
 use crate::api::connection_detail::VpnRoute;
-use crate::api::operator::{DownloadPeerConfig, PublishRoute, RevealPsk, SetRouteWeight};
+use crate::api::operator::{
+    DownloadPeerConfig, PeerConfigFile, PublishRoute, RevealPsk, RevealedPsk, SetRouteWeight,
+};
+use crate::components::island_net::FetchAction;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// The resource an action is about, as the confirmation names it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Subject {
     pub id: String,
     pub name: Option<String>,
@@ -43,20 +47,20 @@ pub enum Ask {
 #[derive(Clone, Copy)]
 pub struct OperatorUi {
     pub asking: RwSignal<Option<Ask>>,
-    pub reveal: ServerAction<RevealPsk>,
-    pub peer_config: ServerAction<DownloadPeerConfig>,
-    pub publish: ServerAction<PublishRoute>,
-    pub weight: ServerAction<SetRouteWeight>,
+    pub reveal: FetchAction<RevealedPsk>,
+    pub peer_config: FetchAction<PeerConfigFile>,
+    pub publish: FetchAction<String>,
+    pub weight: FetchAction<String>,
 }
 
 impl OperatorUi {
     pub fn new() -> Self {
         let ui = OperatorUi {
             asking: RwSignal::new(None),
-            reveal: ServerAction::new(),
-            peer_config: ServerAction::new(),
-            publish: ServerAction::new(),
-            weight: ServerAction::new(),
+            reveal: FetchAction::new::<RevealPsk>(),
+            peer_config: FetchAction::new::<DownloadPeerConfig>(),
+            publish: FetchAction::new::<PublishRoute>(),
+            weight: FetchAction::new::<SetRouteWeight>(),
         };
         // Leaving the page forgets the revealed key (and the downloaded text).
         on_cleanup(move || {
@@ -110,29 +114,26 @@ fn question(ask: &Ask, s: &Subject) -> String {
 
 fn run(ui: OperatorUi, ask: Ask, connection_id: String) {
     match ask {
-        Ask::RevealPsk => {
-            ui.reveal.dispatch(RevealPsk { connection_id });
-        }
-        Ask::PeerConfig => {
-            ui.peer_config
-                .dispatch(DownloadPeerConfig { connection_id });
-        }
+        Ask::RevealPsk => ui.reveal.dispatch(vec![("connection_id", connection_id)]),
+        Ask::PeerConfig => ui
+            .peer_config
+            .dispatch(vec![("connection_id", connection_id)]),
         Ask::Publish { route, publish } => {
             // One outcome line for route writes: the newest.
             ui.weight.value().set(None);
-            ui.publish.dispatch(PublishRoute {
-                connection_id,
-                route: route.key,
-                publish,
-            });
+            ui.publish.dispatch(vec![
+                ("connection_id", connection_id),
+                ("route", route.key),
+                ("publish", publish.to_string()),
+            ]);
         }
         Ask::Weight { route, weight } => {
             ui.publish.value().set(None);
-            ui.weight.dispatch(SetRouteWeight {
-                connection_id,
-                route: route.key,
-                weight,
-            });
+            ui.weight.dispatch(vec![
+                ("connection_id", connection_id),
+                ("route", route.key),
+                ("weight", weight.to_string()),
+            ]);
         }
     }
 }
@@ -160,9 +161,10 @@ pub fn ConfirmAction(ui: OperatorUi, subject: Subject) -> impl IntoView {
     }
 }
 
-/// "Reveal PSK" and "Download peer config" with their results.
-#[component]
-pub fn ConnectionActions(ui: OperatorUi) -> impl IntoView {
+/// "Reveal PSK" and "Download peer config" with their results, and the confirmation they ask.
+#[island]
+pub fn ConnectionActions(subject: Subject) -> impl IntoView {
+    let ui = OperatorUi::new();
     let ask = move |a: Ask| move |_| ui.asking.set(Some(a.clone()));
     let revealed = move || {
         match ui.reveal.value().get() {
@@ -196,6 +198,7 @@ pub fn ConnectionActions(ui: OperatorUi) -> impl IntoView {
         None => ().into_any(),
     };
     view! {
+        <ConfirmAction ui=ui subject=subject/>
         <p class="operator-buttons">
             <button id="reveal-psk" on:click=ask(Ask::RevealPsk) disabled=move || ui.reveal.pending().get()>
                 {move || if ui.reveal.pending().get() { "Revealing…" } else { "Reveal PSK" }}

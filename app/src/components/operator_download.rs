@@ -1,7 +1,8 @@
 //! Saving a downloaded peer configuration as a file, in the browser (an effect: it never runs
 //! while the server renders the page).
 
-use crate::api::operator::DownloadPeerConfig;
+use crate::api::operator::PeerConfigFile;
+use crate::components::island_net::FetchAction;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys;
@@ -29,7 +30,7 @@ fn save(name: &str, text: &str) -> Result<(), JsValue> {
 }
 
 /// Saves each configuration `action` brings back, once.
-pub fn save_when_downloaded(action: ServerAction<DownloadPeerConfig>) {
+pub fn save_when_downloaded(action: FetchAction<PeerConfigFile>) {
     Effect::new(move |_| {
         if let Some(Ok(file)) = action.value().get() {
             if let Err(e) = save(&file.file_name, &file.text) {

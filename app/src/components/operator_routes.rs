@@ -1,12 +1,13 @@
 //! The VPN routes into a connection, with an operator's publish / withdraw and weight
 //! buttons (each asks for confirmation first, see [`super::operator_actions`]).
 
-use super::operator_actions::{Ask, OperatorUi};
+use super::operator_actions::{Ask, ConfirmAction, OperatorUi, Subject};
 use crate::api::connection_detail::VpnRoute;
 use leptos::prelude::*;
 
-#[component]
-pub fn RouteControls(ui: OperatorUi, routes: Vec<VpnRoute>, operator: bool) -> impl IntoView {
+#[island]
+pub fn RouteControls(subject: Subject, routes: Vec<VpnRoute>, operator: bool) -> impl IntoView {
+    let ui = OperatorUi::new();
     let busy = move || ui.publish.pending().get() || ui.weight.pending().get();
     let row = move |r: VpnRoute| {
         let publish = !r.published;
@@ -56,6 +57,7 @@ pub fn RouteControls(ui: OperatorUi, routes: Vec<VpnRoute>, operator: bool) -> i
         }
     };
     view! {
+        {operator.then(|| view! { <ConfirmAction ui=ui subject=subject/> })}
         <table class="vpn-routes">
             <thead><tr><th>"Route"</th><th>"VPC"</th><th>"Weight"</th>{operator.then(|| view! { <th>"Operator"</th> })}</tr></thead>
             <tbody>{routes.into_iter().map(row).collect_view()}</tbody>

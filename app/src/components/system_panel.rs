@@ -1,21 +1,13 @@
 //! The "System" panel: PostgreSQL in use, migrations, live server instances, and a button that
 //! checks the database round trip on demand.
 
-use crate::api::system::{get_system_status, PingDatabase, SystemStatus};
+use crate::api::system::{get_system_status, DatabasePing, SystemStatus};
+use crate::components::island_net::{answer_in_place, refresh_soon};
 use leptos::prelude::*;
 
 #[component]
 pub fn SystemPanel() -> impl IntoView {
-    let ping = ServerAction::<PingDatabase>::new();
-    // Refetch the status after each ping, so the heartbeat ages shown are fresh too.
-    let status =
-        crate::resource::json_resource(move || ping.version().get(), |_| get_system_status());
-    let ping_text = move || match ping.value().get() {
-        None if ping.pending().get() => "checking…".to_string(),
-        None => "not checked yet".to_string(),
-        Some(Ok(p)) => format!("PostgreSQL answered in {:.1} ms", p.round_trip_ms),
-        Some(Err(e)) => format!("check failed: {e}"),
-    };
+    let status = crate::resource::json_resource(|| (), |_| get_system_status());
     view! {
         <section class="panel system" aria-labelledby="system-title">
             <h2 id="system-title">"System"</h2>
@@ -27,13 +19,31 @@ pub fn SystemPanel() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <div class="actions">
-                <button id="ping-db" on:click=move |_| { ping.dispatch(PingDatabase {}); }>
-                    "Check database now"
-                </button>
-                <output id="ping-result" aria-live="polite">{ping_text}</output>
-            </div>
+            <PingDatabaseForm/>
         </section>
+    }
+}
+
+/// "Check database now", answered in place; the status table above is refreshed after it so
+/// the heartbeat ages are fresh too.
+#[island]
+fn PingDatabaseForm() -> impl IntoView {
+    let shown = RwSignal::new("not checked yet".to_string());
+    let on_submit = answer_in_place::<DatabasePing>(
+        move || shown.set("checking…".into()),
+        move |answer| {
+            shown.set(match answer {
+                Ok(p) => format!("PostgreSQL answered in {:.1} ms", p.round_trip_ms),
+                Err(e) => format!("check failed: {e}"),
+            });
+            refresh_soon();
+        },
+    );
+    view! {
+        <form class="actions" method="post" action="/api/system/ping" on:submit=on_submit>
+            <button id="ping-db" type="submit">"Check database now"</button>
+            <output id="ping-result" aria-live="polite">{move || shown.get()}</output>
+        </form>
     }
 }
 

@@ -1,12 +1,11 @@
 //! The topology drawing, made interactive once hydrated: drag the background or use the arrow
 //! keys to pan, the wheel or + / − to zoom (0 shows everything), click a node to select it,
 //! drag a node to pin it where it is dropped. Without JavaScript it is the server's SVG in a
-//! scrolling panel. Events are handled once on the container (the SVG inside is replaced
-//! whenever the server re-draws it).
+//! scrolling panel. The SVG is the server's, passed in as children (never serialised into the
+//! island's props).
 
 use super::topology_state::TopologyUi;
 use super::topology_viewport::{fit, to_user, ViewBox, STEP};
-use crate::api::topology_layouts::PinNode;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
@@ -66,7 +65,7 @@ fn number(e: &Element, attr: &str) -> Option<f64> {
 }
 
 #[component]
-pub fn TopologyCanvas(svg: String) -> impl IntoView {
+pub fn TopologyCanvas(children: Children) -> impl IntoView {
     let ui = expect_context::<TopologyUi>();
     let host = NodeRef::<leptos::html::Div>::new();
     let interactive = RwSignal::new(false);
@@ -208,11 +207,11 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
         if let Some(node) = node_by_id(&host, &id) {
             let _ = node.class_list().add_1("pinning");
         }
-        ui.pin.dispatch(PinNode {
-            id,
-            x: x as f32,
-            y: y as f32,
-        });
+        ui.pin.dispatch_and_refresh(vec![
+            ("id", id),
+            ("x", format!("{x:.1}")),
+            ("y", format!("{y:.1}")),
+        ]);
     };
     let on_cancel = move |_: PointerEvent| {
         if let Some(Some(Gesture::Drag { id, .. })) = gesture.try_update_value(Option::take) {
@@ -250,7 +249,6 @@ pub fn TopologyCanvas(svg: String) -> impl IntoView {
             on:pointerup=on_up
             on:pointercancel=on_cancel
             on:keydown=on_key
-            inner_html=svg
-        ></div>
+        >{children()}</div>
     }
 }

@@ -1,36 +1,24 @@
 //! Named layouts of the topology: save the current pins under a name (shared with everyone, or
 //! the signed-in user's own), load one back, delete one. Plain forms, so they work without
-//! JavaScript too (the server function answers a form post with a redirect back).
+//! JavaScript too (the server function answers a form post with a redirect back); with it,
+//! answered in place and the drawing refreshed.
 
-use super::topology_state::TopologyUi;
-use crate::api::topology_layouts::list_layouts;
-use leptos::form::ActionForm;
+use crate::api::topology_layouts::{list_layouts, DeleteLayout, LoadLayout, SaveLayout};
+use crate::components::server_form::{url_of, ServerForm};
 use leptos::prelude::*;
 
 #[component]
 pub fn TopologyLayouts() -> impl IntoView {
-    let ui = expect_context::<TopologyUi>();
-    let layouts = crate::resource::json_resource(move || ui.layouts_version(), |_| list_layouts());
-    let problem = move || {
-        let failed = |r: Option<Result<String, crate::error::AppError>>| match r {
-            Some(Err(e)) => Some(e.to_string()),
-            _ => None,
-        };
-        failed(ui.save.value().get().map(|r| r.map(|l| l.name)))
-            .or_else(|| failed(ui.load.value().get().map(|r| r.map(|n| n.to_string()))))
-            .or_else(|| failed(ui.delete.value().get().map(|r| r.map(|_| String::new()))))
-            .map(|e| view! { <p class="error" id="layout-error">{e}</p> })
-    };
+    let layouts = crate::resource::json_resource(|| (), |_| list_layouts());
     view! {
         <h2>"Saved layouts"</h2>
-        <ActionForm action=ui.save attr:id="save-layout" attr:class="inline-form">
+        <ServerForm action={url_of::<SaveLayout>()} done={"Layout saved.".to_string()} id={"save-layout".to_string()} class={"inline-form".to_string()}>
             <label>"Name " <input type="text" name="name" required maxlength="80"/></label>
             " "
             <label><input type="checkbox" name="shared" value="true"/>" shared with everyone"</label>
             " "
             <button type="submit">"Save the current pins"</button>
-        </ActionForm>
-        {problem}
+        </ServerForm>
         <Transition fallback=|| view! { <p class="loading">"Loading layouts…"</p> }>
             {move || Suspend::new(async move {
                 match layouts.await {
@@ -50,14 +38,14 @@ pub fn TopologyLayouts() -> impl IntoView {
                                     <li data-name=data_name>
                                         <strong>{name}</strong>
                                         <span class="muted">{about}</span>" "
-                                        <ActionForm action=ui.load attr:class="inline-form">
+                                        <ServerForm action={url_of::<LoadLayout>()} done={"Layout loaded.".to_string()} class={"inline-form".to_string()}>
                                             <input type="hidden" name="id" value=load_id/>
                                             <button type="submit" data-action="load">"Load"</button>
-                                        </ActionForm>
-                                        <ActionForm action=ui.delete attr:class="inline-form">
+                                        </ServerForm>
+                                        <ServerForm action={url_of::<DeleteLayout>()} done={"Layout deleted.".to_string()} class={"inline-form".to_string()}>
                                             <input type="hidden" name="id" value=delete_id/>
                                             <button type="submit" data-action="delete">"Delete"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </li>
                                 }
                             }).collect_view()}

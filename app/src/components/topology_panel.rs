@@ -4,7 +4,6 @@
 
 use super::topology_state::TopologyUi;
 use crate::api::topology::NodeDetail;
-use crate::api::topology_layouts::UnpinNode;
 use leptos::prelude::*;
 
 fn mark(state: &str) -> &'static str {
@@ -43,7 +42,7 @@ pub fn TopologyPanel(details: Vec<NodeDetail>, expanded: Vec<String>) -> impl In
                 view! {
                     <p>
                         <span class="badge">"● pinned"</span>" "
-                        <button id="unpin" on:click=move |_| { ui.unpin.dispatch(UnpinNode { id: id.clone() }); }>"Unpin"</button>
+                        <button id="unpin" on:click=move |_| ui.unpin.dispatch_and_refresh(vec![("id", id.clone())])>"Unpin"</button>
                     </p>
                 }
                 .into_any()

@@ -1,12 +1,20 @@
-//! What the topology page's interactive parts share: the shown rectangle (pan / zoom), the
-//! selected node and the server actions that change pins and layouts. Provided as context by
-//! the page; every action's version feeds the drawing's resource, so a change re-lays it out.
+//! What the topology island's parts share: the shown rectangle (pan / zoom), the selected node
+//! and the server actions that change pins. Provided as context by the island. A change of the
+//! pins re-lays the drawing out on the server: the page's live region is refreshed, which
+//! hydrates a new island; the shown rectangle and the selection carry over to it.
 
+use super::island_net::FetchAction;
 use super::topology_viewport::{ViewBox, STEP};
-use crate::api::topology_layouts::{
-    DeleteLayout, LoadLayout, PinNode, SaveLayout, UnpinAll, UnpinNode,
-};
+use crate::api::topology_layouts::{PinNode, UnpinAll, UnpinNode};
 use leptos::prelude::*;
+
+#[cfg(not(feature = "ssr"))]
+thread_local! {
+    /// The shown rectangle and the selection, kept for the next island of the same page (the
+    /// browser only: on the server this would leak between requests).
+    static KEPT: std::cell::RefCell<(Option<ViewBox>, Option<String>)> =
+        const { std::cell::RefCell::new((None, None)) };
+}
 
 #[derive(Clone, Copy)]
 pub struct TopologyUi {
@@ -16,40 +24,34 @@ pub struct TopologyUi {
     pub whole: RwSignal<Option<ViewBox>>,
     /// The selected node's id (`data-id` in the SVG).
     pub selected: RwSignal<Option<String>>,
-    pub pin: ServerAction<PinNode>,
-    pub unpin: ServerAction<UnpinNode>,
-    pub unpin_all: ServerAction<UnpinAll>,
-    pub load: ServerAction<LoadLayout>,
-    pub save: ServerAction<SaveLayout>,
-    pub delete: ServerAction<DeleteLayout>,
+    pub pin: FetchAction<usize>,
+    pub unpin: FetchAction<usize>,
+    pub unpin_all: FetchAction<usize>,
 }
 
 impl TopologyUi {
     pub fn new() -> TopologyUi {
-        TopologyUi {
+        let ui = TopologyUi {
             view: RwSignal::new(None),
             whole: RwSignal::new(None),
             selected: RwSignal::new(None),
-            pin: ServerAction::new(),
-            unpin: ServerAction::new(),
-            unpin_all: ServerAction::new(),
-            load: ServerAction::new(),
-            save: ServerAction::new(),
-            delete: ServerAction::new(),
-        }
-    }
-
-    /// Changes whenever the pins may have changed (tracked: the drawing refetches on it).
-    pub fn pins_version(&self) -> usize {
-        self.pin.version().get()
-            + self.unpin.version().get()
-            + self.unpin_all.version().get()
-            + self.load.version().get()
-    }
-
-    /// Changes whenever the saved layouts may have changed (tracked).
-    pub fn layouts_version(&self) -> usize {
-        self.save.version().get() + self.delete.version().get()
+            pin: FetchAction::new::<PinNode>(),
+            unpin: FetchAction::new::<UnpinNode>(),
+            unpin_all: FetchAction::new::<UnpinAll>(),
+        };
+        // Restored once hydrated (the server rendered nothing selected, and hydration must
+        // meet the same), then kept up to date.
+        #[cfg(not(feature = "ssr"))]
+        Effect::new(move |restored: Option<()>| {
+            if restored.is_none() {
+                let (view, selected) = KEPT.with(|k| k.borrow().clone());
+                ui.view.set(view);
+                ui.selected.set(selected);
+            }
+            let now = (ui.view.get(), ui.selected.get());
+            KEPT.with(|k| *k.borrow_mut() = now);
+        });
+        ui
     }
 
     /// The rectangle shown now (untracked).

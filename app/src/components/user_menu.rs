@@ -3,17 +3,11 @@
 
 use crate::access::{Me, Role};
 use crate::api::session::{get_me, Logout};
-use leptos::form::ActionForm;
+use crate::components::server_form::url_of;
 use leptos::prelude::*;
 
 #[component]
 pub fn UserMenu() -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = logout.value().get() {
-            let _ = window().location().set_href("/login");
-        }
-    });
     let me = crate::resource::json_resource(|| (), |_| get_me());
     view! {
         <div class="user-menu">
@@ -24,10 +18,10 @@ pub fn UserMenu() -> impl IntoView {
                     let who = match (&me.name, me.role) {
                         (Some(name), Some(role)) => view! {
                             <span id="signed-in-as" data-role=role.as_str()>{format!("{name} · {role}")}</span>
-                            // A form, so signing out works before hydration too.
-                            <ActionForm action=logout attr:class="inline-form sign-out">
+                            // A plain form: the server answers with a redirect to the sign-in page.
+                            <form method="post" action={url_of::<Logout>()} class="inline-form sign-out">
                                 <button type="submit" class="link" id="sign-out">"Sign out"</button>
-                            </ActionForm>
+                            </form>
                         }.into_any(),
                         _ => view! {
                             <span class="muted" id="signed-in-as" data-role=me.role.map(|r| r.as_str()).unwrap_or("none")>

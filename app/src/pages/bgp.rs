@@ -15,10 +15,9 @@ pub fn BgpPage() -> impl IntoView {
         let p = params.get();
         (p.get("state"), p.get("asn"))
     });
-    let live = crate::components::live::use_live_tick();
     let data = crate::resource::json_resource(
-        move || (filter.get(), live.get()),
-        |((state, asn), _)| list_bgp_sessions(state, asn),
+        move || filter.get(),
+        |(state, asn)| list_bgp_sessions(state, asn),
     );
     view! {
         <Title text="BGP"/>

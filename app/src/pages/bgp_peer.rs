@@ -22,9 +22,7 @@ pub fn BgpPeerPage() -> impl IntoView {
             dir: p.get("dir").filter(|v| !v.is_empty()),
         }
     });
-    let live = crate::components::live::use_live_tick();
-    let data =
-        crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| get_bgp_peer(q));
+    let data = crate::resource::json_resource(move || query.get(), get_bgp_peer);
     view! {
         <Title text="BGP peer"/>
         <section class="bgp-peer">

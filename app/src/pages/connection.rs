@@ -4,7 +4,7 @@
 use crate::access::{Me, Role};
 use crate::api::connection_detail::{get_connection, ConnectionDetail, Part};
 use crate::api::session::get_me;
-use crate::components::operator_actions::{ConfirmAction, ConnectionActions, OperatorUi, Subject};
+use crate::components::operator_actions::{ConnectionActions, Subject};
 use crate::components::operator_routes::RouteControls;
 use crate::components::rollups::cloud_label;
 use leptos::prelude::*;
@@ -15,14 +15,9 @@ use leptos_router::hooks::use_params_map;
 pub fn ConnectionPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
-    let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(
-        move || (id.get(), live.get()),
-        |(id, _)| get_connection(id),
-    );
+    let data = crate::resource::json_resource(move || id.get(), get_connection);
     // Operators and admins get the action buttons (the server checks the role again).
     let me = crate::resource::json_resource(|| (), |_| get_me());
-    let ui = OperatorUi::new();
     view! {
         <Title text="Connection"/>
         <section class="connection-detail">
@@ -31,7 +26,7 @@ pub fn ConnectionPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let operator = me.await.unwrap_or_else(|_| Me::default()).may(Role::Operator);
                     match data.await {
-                        Ok(d) => view! { <Detail detail=d ui=ui operator=operator/> }.into_any(),
+                        Ok(d) => view! { <Detail detail=d operator=operator/> }.into_any(),
                         Err(e) => view! { <h1>"Connection"</h1><p class="error">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -73,7 +68,7 @@ fn HuaweiHasNoSuchActions() -> impl IntoView {
 }
 
 #[component]
-fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl IntoView {
+fn Detail(detail: ConnectionDetail, operator: bool) -> impl IntoView {
     let ConnectionDetail {
         cloud,
         account,
@@ -100,14 +95,13 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
         region: region.clone(),
     };
     view! {
-        {operator.then(|| view! { <ConfirmAction ui=ui subject=subject/> })}
         <h1 id="connection-title">{title}</h1>
         <p class="lead">{format!("{} · {account} · {region} · ", cloud_label(&cloud))} <code>{connection.id.clone()}</code>
             {format!(" · {flaps_24h} state change(s) in 24 h")}</p>
         <section class="panel" id="configuration"><h2>"Configuration"</h2>
             {match (operator, actions_offered) {
                 (true, false) => view! { <HuaweiHasNoSuchActions/> }.into_any(),
-                (true, true) => view! { <ConnectionActions ui=ui/> }.into_any(),
+                (true, true) => view! { <ConnectionActions subject=subject.clone()/> }.into_any(),
                 (false, _) => ().into_any(),
             }}
             <Facts part=connection/>
@@ -126,7 +120,7 @@ fn Detail(detail: ConnectionDetail, ui: OperatorUi, operator: bool) -> impl Into
              else { view! { <ul>{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul> }.into_any() }}
             {(!vpn_routes.is_empty()).then(|| view! {
                 <h3>"VPN gateway routes"</h3>
-                <RouteControls ui=ui routes=vpn_routes operator=operator && actions_offered/>
+                <RouteControls subject=subject.clone() routes=vpn_routes operator=operator && actions_offered/>
             })}
         </section>
         <section class="panel" id="timeline"><h2>"Timeline"</h2>

@@ -25,11 +25,7 @@ pub fn ConnectionsPage() -> impl IntoView {
             page: get("page").and_then(|v| v.parse().ok()),
         }
     });
-    let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(
-        move || (query.get(), live.get()),
-        |(q, _)| list_connections(q),
-    );
+    let data = crate::resource::json_resource(move || query.get(), list_connections);
     view! {
         <Title text="Connections"/>
         <section class="connections">

@@ -23,11 +23,7 @@ pub fn GatewaysPage() -> impl IntoView {
             q: get("q"),
         }
     });
-    let live = crate::components::live::use_live_tick();
-    let data = crate::resource::json_resource(
-        move || (query.get(), live.get()),
-        |(q, _)| list_gateways(q),
-    );
+    let data = crate::resource::json_resource(move || query.get(), list_gateways);
     view! {
         <Title text="Gateways"/>
         <section class="gateways">

@@ -14,10 +14,9 @@ pub fn HistoryPage() -> impl IntoView {
         let p = params.get();
         (p.get("window"), p.get("what"))
     });
-    let live = crate::components::live::use_live_tick();
     let data = crate::resource::json_resource(
-        move || (filter.get(), live.get()),
-        |((window, what), _)| get_history(window, what),
+        move || filter.get(),
+        |(window, what)| get_history(window, what),
     );
     view! {
         <Title text="History"/>

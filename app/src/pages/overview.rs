@@ -3,40 +3,22 @@
 //! itself when the sync stores new data (server-sent events), and every 10 s besides, so the
 //! age of the data and the sync progress move even when nothing new arrives.
 
-use crate::api::overview::{get_overview, Overview, RefreshNow};
+use crate::api::overview::{get_overview, Overview};
+use crate::components::island_net::{answer_in_place, refresh_soon};
 use crate::components::rollups::{ChangeList, RegionTable, SiteTable};
 use crate::components::system_panel::SystemPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use std::time::Duration;
-
-const REFRESH_EVERY: Duration = Duration::from_secs(10);
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let tick = RwSignal::new(0u64);
-    // Effects only run in the browser: the server renders once, the page then refreshes.
-    Effect::new(move |_| {
-        let _ = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH_EVERY);
-    });
-    let refresh = ServerAction::<RefreshNow>::new();
-    let live = crate::components::live::use_live_tick();
-    let overview = crate::resource::json_resource(
-        move || (tick.get(), live.get(), refresh.version().get()),
-        |_| get_overview(),
-    );
-    let refresh_text = move || match refresh.value().get() {
-        Some(Ok(n)) => format!("{n} sync jobs scheduled now"),
-        Some(Err(e)) => format!("not refreshed: {e}"),
-        None => String::new(),
-    };
+    let overview = crate::resource::json_resource(|| (), |_| get_overview());
     view! {
         <Title text="Overview"/>
         <section class="overview">
             <div class="title-row">
                 <h1>"Overview"</h1>
-                <button id="refresh-now" on:click=move |_| { refresh.dispatch(RefreshNow {}); }>"Refresh now"</button>
-                <output id="refresh-result" aria-live="polite">{refresh_text}</output>
+                <RefreshNowForm/>
             </div>
             <Transition fallback=|| view! { <p class="loading">"Loading the overview…"</p> }>
                 {move || Suspend::new(async move {
@@ -48,6 +30,28 @@ pub fn OverviewPage() -> impl IntoView {
             </Transition>
             <SystemPanel/>
         </section>
+    }
+}
+
+/// "Refresh now": schedules every sync job at once, answered in place.
+#[island]
+fn RefreshNowForm() -> impl IntoView {
+    let shown = RwSignal::new(String::new());
+    let on_submit = answer_in_place::<u64>(
+        move || shown.set("scheduling…".into()),
+        move |answer| {
+            shown.set(match answer {
+                Ok(n) => format!("{n} sync jobs scheduled now"),
+                Err(e) => format!("not refreshed: {e}"),
+            });
+            refresh_soon();
+        },
+    );
+    view! {
+        <form class="inline-form" method="post" action="/api/sync/refresh" on:submit=on_submit>
+            <button id="refresh-now" type="submit">"Refresh now"</button>
+            <output id="refresh-result" aria-live="polite">{move || shown.get()}</output>
+        </form>
     }
 }
 

@@ -34,10 +34,8 @@ pub fn RoutesPage() -> impl IntoView {
         ip: get("ip").map(|v| v.trim().to_string()),
         vpc: get("vpc").map(|v| v.trim().to_string()),
     });
-    let live = crate::components::live::use_live_tick();
-    let report = crate::resource::json_resource(move || live.get(), |_| route_conflicts());
-    let routes =
-        crate::resource::json_resource(move || (query.get(), live.get()), |(q, _)| list_routes(q));
+    let report = crate::resource::json_resource(|| (), |_| route_conflicts());
+    let routes = crate::resource::json_resource(move || query.get(), list_routes);
     let trace = crate::resource::json_resource(
         move || lookup.get(),
         |p: TraceParams| async move {

@@ -3,24 +3,16 @@
 //! them here (others are told who manages them).
 
 use crate::access::{Me, Role};
-use crate::api::preferences::{Density, SetDensity};
+use crate::api::preferences::{Density, Preferences, SetDensity};
 use crate::api::session::get_me;
+use crate::components::island_net::answer_in_place;
+use crate::components::server_form::url_of;
 use crate::components::system_panel::SystemPanel;
-use crate::root::DensityAction;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let DensityAction(action) = expect_context::<DensityAction>();
-    let choose = move |density: Density| {
-        action.dispatch(SetDensity { density });
-    };
-    let saved = move || match action.value().get() {
-        Some(Ok(p)) => format!("Saved: {}", p.density.label()),
-        Some(Err(e)) => format!("Not saved: {e}"),
-        None => String::new(),
-    };
     view! {
         <Title text="Settings"/>
         <section class="settings">
@@ -28,26 +20,52 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="panel" aria-labelledby="display-title">
                 <h2 id="display-title">"Display"</h2>
                 <p>"Table density for this browser (kept in your session):"</p>
-                <div class="segmented" role="group" aria-label="Density">
-                    {[Density::Comfortable, Density::Compact]
-                        .into_iter()
-                        .map(|d| {
-                            view! {
-                                <button
-                                    id=format!("density-{}", d.label().to_lowercase())
-                                    on:click=move |_| choose(d)
-                                >
-                                    {d.label()}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <output id="density-saved" aria-live="polite">{saved}</output>
+                <DensityChoice/>
             </section>
             <AdminLinks/>
             <SystemPanel/>
         </section>
+    }
+}
+
+/// One form per density: a plain post without JavaScript (the page comes back in the new
+/// density); answered in place by the island, which sets the page's class at once.
+#[island]
+fn DensityChoice() -> impl IntoView {
+    let saved = RwSignal::new(String::new());
+    let on_submit = answer_in_place::<Preferences>(
+        || {},
+        move |answer| match answer {
+            Ok(p) => {
+                #[cfg(not(feature = "ssr"))]
+                if let Some(app) = document().query_selector(".app").ok().flatten() {
+                    let class = app.class_name();
+                    let kept: Vec<&str> = class
+                        .split_whitespace()
+                        .filter(|c| !c.starts_with("density-"))
+                        .collect();
+                    app.set_class_name(&format!("{} {}", kept.join(" "), p.density.css_class()));
+                }
+                saved.set(format!("Saved: {}", p.density.label()));
+            }
+            Err(e) => saved.set(format!("Not saved: {e}")),
+        },
+    );
+    view! {
+        <div class="segmented" role="group" aria-label="Density">
+            {[Density::Comfortable, Density::Compact]
+                .into_iter()
+                .map(|d| {
+                    view! {
+                        <form class="inline-form" method="post" action={url_of::<SetDensity>()} on:submit=on_submit.clone()>
+                            <input type="hidden" name="density" value=format!("{d:?}")/>
+                            <button type="submit" id=format!("density-{}", d.label().to_lowercase())>{d.label()}</button>
+                        </form>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <output id="density-saved" aria-live="polite">{move || saved.get()}</output>
     }
 }
 

@@ -2,8 +2,7 @@
 //! hydrated for pan, zoom, selection with a side panel, drag to pin, saved layouts and export.
 //! Groups expand and collapse by links, so the expansion is the URL; pins live in the session.
 
-use crate::api::topology::{get_topology, TopologyView};
-use crate::api::topology_layouts::UnpinAll;
+use crate::api::topology::{get_topology, NodeDetail, TopologyView};
 use crate::components::topology_canvas::TopologyCanvas;
 use crate::components::topology_export::TopologyExport;
 use crate::components::topology_layouts::TopologyLayouts;
@@ -27,14 +26,9 @@ pub fn link(expanded: &[String]) -> String {
 
 #[component]
 pub fn TopologyPage() -> impl IntoView {
-    let ui = TopologyUi::new();
-    provide_context(ui);
     let params = use_query_map();
     let expand = Memo::new(move |_| params.get().get_all("expand"));
-    let view = crate::resource::json_resource(
-        move || (expand.get(), ui.pins_version()),
-        |(expand, _)| get_topology(expand),
-    );
+    let view = crate::resource::json_resource(move || expand.get(), get_topology);
     view! {
         <Title text="Topology"/>
         <section class="topology">
@@ -54,7 +48,6 @@ pub fn TopologyPage() -> impl IntoView {
 
 #[component]
 fn Drawing(view: TopologyView) -> impl IntoView {
-    let ui = expect_context::<TopologyUi>();
     let TopologyView {
         svg,
         nodes,
@@ -76,22 +69,10 @@ fn Drawing(view: TopologyView) -> impl IntoView {
     let json_href = crate::api::topology_export::link(&expanded);
     view! {
         <p class="summary" id="topology-summary">{summary}</p>
-        <div class="topology-toolbar" role="toolbar" aria-label="Drawing">
-            <button id="zoom-in" aria-label="Zoom in" on:click=move |_| ui.zoom_in()>"+"</button>
-            <button id="zoom-out" aria-label="Zoom out" on:click=move |_| ui.zoom_out()>"−"</button>
-            <button id="zoom-reset" on:click=move |_| ui.reset()>"Whole drawing"</button>
-            " "
-            <span class="muted" id="pinned-count">{format!("{pinned} pinned")}</span>
-            " "
-            <button id="unpin-all" disabled=pinned == 0 on:click=move |_| { ui.unpin_all.dispatch(UnpinAll {}); }>"Unpin all"</button>
-            " "
-            <TopologyExport json_href/>
-        </div>
-        <div class="topology-canvas">
+        <TopologyWorkbench json_href pinned details expanded=expanded.clone()>
             // The SVG is produced by `layout::svg::render`, which escapes every text it writes.
-            <TopologyCanvas svg/>
-            <TopologyPanel details expanded=expanded.clone()/>
-        </div>
+            <div class="drawing" inner_html=svg></div>
+        </TopologyWorkbench>
         <h2>"Groups"</h2>
         <ul class="groups" id="groups">
             {groups.into_iter().map(|g| {
@@ -111,4 +92,35 @@ fn Drawing(view: TopologyView) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// The interactive part of the page: the toolbar, the drawing (as children: the server's SVG)
+/// and the side panel, sharing the shown rectangle and the selection.
+#[island]
+fn TopologyWorkbench(
+    json_href: String,
+    pinned: usize,
+    details: Vec<NodeDetail>,
+    expanded: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    let ui = TopologyUi::new();
+    provide_context(ui);
+    view! {
+        <div class="topology-toolbar" role="toolbar" aria-label="Drawing">
+            <button id="zoom-in" aria-label="Zoom in" on:click=move |_| ui.zoom_in()>"+"</button>
+            <button id="zoom-out" aria-label="Zoom out" on:click=move |_| ui.zoom_out()>"−"</button>
+            <button id="zoom-reset" on:click=move |_| ui.reset()>"Whole drawing"</button>
+            " "
+            <span class="muted" id="pinned-count">{format!("{pinned} pinned")}</span>
+            " "
+            <button id="unpin-all" disabled=pinned == 0 on:click=move |_| ui.unpin_all.dispatch_and_refresh(Vec::new())>"Unpin all"</button>
+            " "
+            <TopologyExport json_href/>
+        </div>
+        <div class="topology-canvas">
+            <TopologyCanvas>{children()}</TopologyCanvas>
+            <TopologyPanel details expanded/>
+        </div>
+    }
 }

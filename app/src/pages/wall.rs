@@ -4,7 +4,6 @@
 //! `?rotate=SECONDS`, cycles through its views like a playlist.
 
 use crate::api::wall::{get_wall, WallView};
-use crate::components::live::{use_live_updates, LiveStatus};
 use crate::components::wall_tiles::{ChangeFeed, RegionTiles, SiteTiles};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,37 +34,25 @@ pub fn WallPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let token = move || params.read().get("token").unwrap_or_default();
-    let rotate = move || {
-        query
-            .read()
-            .get("rotate")
-            .and_then(|s| s.parse::<u64>().ok())
-            .map(|s| s.clamp(5, 3600))
+    let rotate = query
+        .read_untracked()
+        .get("rotate")
+        .and_then(|s| s.parse::<u64>().ok())
+        .map(|s| s.clamp(5, 3600));
+    let wall = crate::resource::json_resource(token, get_wall);
+    let view_class = match rotate {
+        Some(_) => format!("wall show-{}", VIEWS[0]),
+        None => "wall".to_string(),
     };
-    let (tick, status) = use_live_updates(move || format!("/wall/{}/events", token()));
-    let wall = crate::resource::json_resource(move || (token(), tick.get()), |(t, _)| get_wall(t));
-    let shown = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        if let Some(secs) = rotate() {
-            let _ = set_interval_with_handle(
-                move || shown.update(|i| *i = (*i + 1) % VIEWS.len()),
-                Duration::from_secs(secs),
-            );
-        }
-    });
-    let view_class = move || {
-        let only = rotate()
-            .map(|_| format!(" show-{}", VIEWS[shown.get()]))
-            .unwrap_or_default();
-        format!("wall{only}")
-    };
+    // `data-live` follows the event stream's state (set by the live-update island).
     view! {
         <Title text="Wall"/>
-        <section class=view_class id="wall" data-live=move || status.get().label()>
+        <section class=view_class id="wall" data-live="connecting" data-live-status="">
+            {rotate.map(|seconds| view! { <WallRotation seconds/> })}
             <Transition fallback=|| view! { <p class="loading">"Loading the wall…"</p> }>
                 {move || Suspend::new(async move {
                     match wall.await {
-                        Ok(w) => view! { <WallBody wall=w status=status/> }.into_any(),
+                        Ok(w) => view! { <WallBody wall=w/> }.into_any(),
                         Err(e) => view! {
                             <div class="wall-refused" id="wall-refused" role="alert">
                                 <h1>"This wall is not available"</h1>
@@ -79,8 +66,25 @@ pub fn WallPage() -> impl IntoView {
     }
 }
 
+/// `?rotate=SECONDS`: cycles the wall through its views like a playlist.
+#[island]
+fn WallRotation(seconds: u64) -> impl IntoView {
+    Effect::new(move |_| {
+        let shown = StoredValue::new(0usize);
+        let _ = set_interval_with_handle(
+            move || {
+                shown.update_value(|i| *i = (*i + 1) % VIEWS.len());
+                if let Some(wall) = document().get_element_by_id("wall") {
+                    wall.set_class_name(&format!("wall show-{}", VIEWS[shown.get_value()]));
+                }
+            },
+            Duration::from_secs(seconds),
+        );
+    });
+}
+
 #[component]
-fn WallBody(wall: WallView, status: ReadSignal<LiveStatus>) -> impl IntoView {
+fn WallBody(wall: WallView) -> impl IntoView {
     let banner_class = if wall.stale.is_some() {
         "wall-banner stale"
     } else {
@@ -98,7 +102,7 @@ fn WallBody(wall: WallView, status: ReadSignal<LiveStatus>) -> impl IntoView {
         <header class="wall-head">
             <h1>{wall.title}</h1>
             <span class="muted">{wall.scope}</span>
-            <span class="live" id="wall-live">{move || status.get().label()}</span>
+            <span class="live" id="wall-live" data-live-label="">"connecting"</span>
         </header>
         <p class=banner_class id="wall-banner" role="status">
             <strong>{as_of}</strong>{next}

@@ -13,23 +13,6 @@ pub mod users;
 pub mod walls;
 
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
-
-/// Counts `action`'s successful answers into `reloads`, which a page's list is keyed on: the
-/// list reloads after a change that worked and not after a refusal. A reload re-renders the
-/// forms; after a refusal it wiped what the admin had typed and raced their next edit.
-pub fn reload_after_success<S>(reloads: RwSignal<u32>, action: ServerAction<S>)
-where
-    S: ServerFn + Clone + Send + Sync + 'static,
-    S::Output: Send + Sync + 'static,
-    S::Error: Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            reloads.update(|n| *n += 1);
-        }
-    });
-}
 
 /// The admin pages' shared header: links between them, the current one marked.
 #[component]

@@ -1,12 +1,12 @@
 //! Admin → Sync & retention: the hot and cold intervals, the history retention and per-API
 //! call budgets. Blank fields use the configuration file's values, shown next to each field.
 
-use super::{refusal, reload_after_success, AdminTabs};
+use super::{refusal, AdminTabs};
 use crate::api::sync_settings::{
     get_sync_settings, RemoveSyncBudget, SaveSyncSettings, SetSyncBudget, SettingValue,
     SyncSettingsView,
 };
-use leptos::form::ActionForm;
+use crate::components::server_form::{url_of, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -36,44 +36,17 @@ fn field(
 
 #[component]
 pub fn SyncSettingsPage() -> impl IntoView {
-    let save = ServerAction::<SaveSyncSettings>::new();
-    let budget = ServerAction::<SetSyncBudget>::new();
-    let unbudget = ServerAction::<RemoveSyncBudget>::new();
-    let reloads = RwSignal::new(0u32);
-    reload_after_success(reloads, save);
-    reload_after_success(reloads, budget);
-    reload_after_success(reloads, unbudget);
-    let settings = crate::resource::json_resource(move || reloads.get(), |_| get_sync_settings());
-    let status = move || {
-        [
-            save.value()
-                .get()
-                .map(|r| r.map(|_| "Sync settings saved; in force within seconds.")),
-            budget.value().get().map(|r| r.map(|_| "Budget saved.")),
-            unbudget
-                .value()
-                .get()
-                .map(|r| r.map(|_| "Budget removed; the published quota applies.")),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|r| match r {
-            Ok(text) => view! { <p class="status">{text}</p> }.into_any(),
-            Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
-        })
-        .collect_view()
-    };
+    let settings = crate::resource::json_resource(|| (), |_| get_sync_settings());
     view! {
         <Title text="Sync & retention"/>
         <section class="admin">
             <h1>"Sync & retention"</h1>
             <AdminTabs current="/admin/sync"/>
-            <div id="sync-status" role="status" aria-live="polite">{status}</div>
             <Transition fallback=|| view! { <p class="loading">"Loading sync settings…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
                         Err(e) => view! { <p class="error" id="admin-refused">{refusal(&e)}</p> }.into_any(),
-                        Ok(view) => view! { <SyncForms view save budget unbudget/> }.into_any(),
+                        Ok(view) => view! { <SyncForms view/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -82,12 +55,7 @@ pub fn SyncSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SyncForms(
-    view: SyncSettingsView,
-    save: ServerAction<SaveSyncSettings>,
-    budget: ServerAction<SetSyncBudget>,
-    unbudget: ServerAction<RemoveSyncBudget>,
-) -> impl IntoView {
+fn SyncForms(view: SyncSettingsView) -> impl IntoView {
     let updated = view.updated.as_ref().map(|(at, by)| {
         format!(
             "Last changed by {by} on {}.",
@@ -99,12 +67,12 @@ fn SyncForms(
     });
     let accounts = view.accounts.clone();
     view! {
-        <ActionForm action=save attr:class="stacked-form" attr:id="sync-settings">
+        <ServerForm action={url_of::<SaveSyncSettings>()} done={"Sync settings saved; in force within seconds.".to_string()} class={"stacked-form".to_string()} id={"sync-settings".to_string()}>
             {field("hot_interval_secs", "State poll interval (connections, tunnels, BGP), seconds", "s", &view.hot_interval_secs, 5)}
             {field("cold_interval_secs", "Configuration poll interval (gateways, routes, VPCs), seconds", "s", &view.cold_interval_secs, 5)}
             {field("history_retention_days", "History retention, days", "days", &view.history_retention_days, 1)}
             <button type="submit">"Save sync settings"</button>
-        </ActionForm>
+        </ServerForm>
         <p class="muted">{updated}</p>
         {elsewhere}
         <h2>"Call budgets"</h2>
@@ -126,10 +94,10 @@ fn SyncForms(
                                     <td>{b.calls_per_minute}</td>
                                     <td>{b.updated_by}</td>
                                     <td>
-                                        <ActionForm action=unbudget attr:class="inline-form">
+                                        <ServerForm action={url_of::<RemoveSyncBudget>()} done={"Budget removed; the published quota applies.".to_string()} class={"inline-form".to_string()}>
                                             <input type="hidden" name="id" value=b.id/>
                                             <button type="submit" aria-label=label>"Remove"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </td>
                                 </tr>
                             }
@@ -138,7 +106,7 @@ fn SyncForms(
                 </table>
             }.into_any()
         }}
-        <ActionForm action=budget attr:class="stacked-form" attr:id="add-budget">
+        <ServerForm action={url_of::<SetSyncBudget>()} done={"Budget saved.".to_string()} class={"stacked-form".to_string()} id={"add-budget".to_string()}>
             <label>
                 "Account"
                 <select name="account">
@@ -149,6 +117,6 @@ fn SyncForms(
             <label>"API (e.g. DescribeVpnConnections, GET /vpn-connection)" <input name="api" required autocomplete="off"/></label>
             <label>"Calls per minute" <input name="calls_per_minute" type="number" min="1" step="1" required/></label>
             <button type="submit">"Set budget"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

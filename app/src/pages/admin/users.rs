@@ -1,9 +1,9 @@
 //! Admin → Users: list, add, change role, reset password, remove.
 
-use super::{refusal, reload_after_success, AdminTabs};
+use super::{refusal, AdminTabs};
 use crate::access::Role;
 use crate::api::users_admin::{list_users, AddUser, RemoveUser, ResetUserPassword, SetUserRole};
-use leptos::form::ActionForm;
+use crate::components::server_form::{url_of, ServerForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,46 +14,14 @@ fn role_options(selected: Role) -> impl IntoView {
         .collect_view()
 }
 
-fn result_text<T: 'static>(
-    ok: &'static str,
-    value: impl Get<Value = Option<Result<T, crate::error::AppError>>>,
-) -> impl Fn() -> String {
-    move || match value.get() {
-        Some(Ok(_)) => ok.to_string(),
-        Some(Err(e)) => e.to_string(),
-        None => String::new(),
-    }
-}
-
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let add = ServerAction::<AddUser>::new();
-    let set_role = ServerAction::<SetUserRole>::new();
-    let reset = ServerAction::<ResetUserPassword>::new();
-    let remove = ServerAction::<RemoveUser>::new();
-    let reloads = RwSignal::new(0u32);
-    reload_after_success(reloads, add);
-    reload_after_success(reloads, set_role);
-    reload_after_success(reloads, remove);
-    let users = crate::resource::json_resource(move || reloads.get(), |_| list_users());
-    let status = move || {
-        [
-            result_text("User added.", add.value())(),
-            result_text("Role changed.", set_role.value())(),
-            result_text("Password reset.", reset.value())(),
-            result_text("User removed.", remove.value())(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-    };
+    let users = crate::resource::json_resource(|| (), |_| list_users());
     view! {
         <Title text="Users"/>
         <section class="admin">
             <h1>"Users"</h1>
             <AdminTabs current="/admin/users"/>
-            <p id="users-status" class="status" role="status" aria-live="polite">{status}</p>
             <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
                 {move || Suspend::new(async move {
                     match users.await {
@@ -69,29 +37,32 @@ pub fn UsersPage() -> impl IntoView {
                                         let remove_label = format!("Remove {}", u.name);
                                         let since = u.created_at.format("%Y-%m-%d").to_string();
                                         let role = u.role;
+                                        let role_done = format!("Role of {} changed.", u.name);
+                                        let reset_done = format!("Password of {} reset.", u.name);
+                                        let remove_done = format!("User {} removed.", u.name);
                                         view! {
                                             <tr data-user=n1>
                                                 <td>{u.name}</td>
                                                 <td>
-                                                    <ActionForm action=set_role attr:class="inline-form">
+                                                    <ServerForm action={url_of::<SetUserRole>()} done=role_done class={"inline-form".to_string()}>
                                                         <input type="hidden" name="name" value=n2/>
                                                         <select name="role" aria-label=role_label>{role_options(role)}</select>
                                                         <button type="submit">"Change"</button>
-                                                    </ActionForm>
+                                                    </ServerForm>
                                                 </td>
                                                 <td>{since}</td>
                                                 <td>
-                                                    <ActionForm action=reset attr:class="inline-form">
+                                                    <ServerForm action={url_of::<ResetUserPassword>()} done=reset_done class={"inline-form".to_string()}>
                                                         <input type="hidden" name="name" value=n3/>
                                                         <input type="password" name="password" minlength="12" autocomplete="new-password" aria-label=reset_label required/>
                                                         <button type="submit">"Reset"</button>
-                                                    </ActionForm>
+                                                    </ServerForm>
                                                 </td>
                                                 <td>
-                                                    <ActionForm action=remove attr:class="inline-form">
+                                                    <ServerForm action={url_of::<RemoveUser>()} done=remove_done class={"inline-form".to_string()}>
                                                         <input type="hidden" name="name" value=n4/>
                                                         <button type="submit" class="danger" aria-label=remove_label>"Remove"</button>
-                                                    </ActionForm>
+                                                    </ServerForm>
                                                 </td>
                                             </tr>
                                         }
@@ -99,12 +70,12 @@ pub fn UsersPage() -> impl IntoView {
                                 </tbody>
                             </table>
                             <h2>"Add a user"</h2>
-                            <ActionForm action=add attr:class="stacked-form" attr:id="add-user">
+                            <ServerForm action={url_of::<AddUser>()} done={"User added.".to_string()} class={"stacked-form".to_string()} id={"add-user".to_string()}>
                                 <label>"User name" <input name="name" required autocomplete="off"/></label>
                                 <label>"Password (at least 12 characters)" <input name="password" type="password" minlength="12" autocomplete="new-password" required/></label>
                                 <label>"Role" <select name="role">{role_options(Role::Viewer)}</select></label>
                                 <button type="submit">"Add user"</button>
-                            </ActionForm>
+                            </ServerForm>
                         }.into_any(),
                     }
                 })}
