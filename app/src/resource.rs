@@ -1,4 +1,6 @@
-//! Resources whose value crosses to the browser as JSON, decoded from bytes.
+//! The pages' resources. Pages render on the server only (islands mode), where a resource
+//! outside an island is awaited and rendered, never serialised into the page; the codec below
+//! matters only to a resource inside an island (none today).
 //!
 //! Leptos's default resource codec decodes the server's serialised value with
 //! `serde_json::from_str`, while server functions decode their answers with

@@ -47,6 +47,13 @@ test('a server function answers: the database check reports its round trip', asy
   await hydrated(page);
   await page.click('#ping-db');
   await waitFor(async () => /PostgreSQL answered in \d+(\.\d+)? ms/.test(await page.textContent('#ping-result')), 'ping result');
+  // The overview refreshes its live region (every 10 s); the island holding the answer is
+  // rendered the same by the server, so it is kept, answer and all.
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const before = await page.textContent('#freshness');
+  await waitFor(async () => (await page.textContent('#freshness')) !== before, 'a live refresh', 25000);
+  expect(/PostgreSQL answered/.test(await page.textContent('#ping-result')), 'the answer survived the refresh');
+  expect(await page.evaluate(() => window.__sameDocument === true), 'refreshed without a reload');
   expect(page.problems.length === 0, page.problems.join('; '));
   await context.close();
 });

@@ -1,5 +1,6 @@
-//! Server functions reached by a plain HTML form: before the WASM bundle has loaded, or with
-//! JavaScript off, an `<ActionForm>` posts like any form and the browser follows the answer.
+//! Server functions reached by a plain HTML form: sign-in, setup and sign-out always, every
+//! other form before its island has loaded or with JavaScript off; the browser follows the
+//! answer.
 //! Leptos sends it back to the form's page; a few forms lead somewhere else on success (sign
 //! in → the page asked for, sign out → the sign-in page).
 
@@ -10,7 +11,7 @@ pub fn safe_next(next: Option<String>) -> String {
 }
 
 /// Whether a request to a server function came from a plain form (the browser asks for a page)
-/// rather than from the hydrated page's own client (which asks for the function's encoding).
+/// rather than from an island (which asks for the function's JSON).
 #[cfg(feature = "ssr")]
 pub fn is_plain_form(headers: &axum::http::HeaderMap) -> bool {
     headers
@@ -20,8 +21,7 @@ pub fn is_plain_form(headers: &axum::http::HeaderMap) -> bool {
 }
 
 /// Sends a browser that posted a plain form to `to` once the server function has done its
-/// work. A call from the hydrated page is left alone: the page navigates itself, and a
-/// redirect would make it navigate twice.
+/// work. A call from an island is left alone: it shows the answer in place.
 #[cfg(feature = "ssr")]
 pub fn send_plain_form_to(to: &str) {
     let parts = leptos::prelude::use_context::<axum::http::request::Parts>();

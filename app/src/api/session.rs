@@ -13,7 +13,7 @@ pub async fn get_me() -> Result<Me, AppError> {
 }
 
 /// `next`: the page to go to once signed in (the sign-in page's `?next=`); a plain form post
-/// is sent there, the hydrated page goes there itself.
+/// is sent there.
 #[server(endpoint = "session/login")]
 pub async fn login(
     name: String,

@@ -3,6 +3,7 @@
 pub mod account_forms;
 pub mod connection_table;
 pub mod data_as_of;
+pub mod form_answer;
 pub mod form_notice;
 pub mod island_net;
 pub mod live_regions;

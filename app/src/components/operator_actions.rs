@@ -3,9 +3,10 @@
 //! and admins (the server checks again). Every action first opens a confirmation that names
 //! the resource; its result (pending, error, done) shows under the buttons.
 //!
-//! The state lives in [`OperatorUi`], made once by the page, so the live refetches of the
-//! page's data do not reset it. A revealed key exists only in the browser's memory: it is
-//! never part of a server-rendered page or of a resource the page serialises, and it is
+//! Each island ([`ConnectionActions`], and the route controls) holds its own [`OperatorUi`];
+//! a live refresh of the page keeps an island whose server rendering did not change, so an
+//! open question or a revealed key survives it. A revealed key exists only in the browser's
+//! memory: it is never part of a server-rendered page or of an island's props, and it is
 //! dropped when the page is left.
 
 use crate::api::connection_detail::VpnRoute;

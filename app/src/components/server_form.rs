@@ -8,92 +8,8 @@
 //! regions are refreshed, so lists show it; after a refusal nothing is reloaded and what was
 //! typed stays in the form.
 
-use crate::api::accounts_admin::ProbeResult;
-use crate::api::alerts_admin::TestResult;
-use crate::api::api_tokens::CreatedApiToken;
-use crate::api::wall_tokens::CreatedWall;
-use crate::error::AppError;
+pub use crate::components::form_answer::Answer;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// How the answer reads in the status area.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Answer {
-    /// Any answer: the form's `done` text.
-    Done,
-    /// A cloud account's connection test (`ProbeResult`).
-    AccountTest,
-    /// A webhook's test delivery (`TestResult`).
-    WebhookTest,
-    /// A new wall link, shown this once.
-    NewWall,
-    /// A new API token, shown this once.
-    NewApiToken,
-}
-
-/// What the status area shows: text, whether it is good news, and an optional link or
-/// secret shown once (element id, text, href).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Shown {
-    pub ok: bool,
-    pub text: String,
-    pub http: Option<u16>,
-    pub extra: Option<(&'static str, String, Option<String>)>,
-}
-
-impl Shown {
-    fn text(ok: bool, text: String) -> Shown {
-        Shown {
-            ok,
-            text,
-            http: None,
-            extra: None,
-        }
-    }
-}
-
-impl Answer {
-    /// Reads the server function's JSON answer.
-    pub fn read(&self, json: &str, done: &str) -> Result<Shown, AppError> {
-        fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, AppError> {
-            serde_json::from_slice(json.as_bytes()).map_err(|e| AppError::Request(e.to_string()))
-        }
-        Ok(match self {
-            Answer::Done => Shown::text(true, done.to_string()),
-            Answer::AccountTest => {
-                let probe: ProbeResult = decode(json)?;
-                Shown::text(probe.code.is_none(), probe.summary())
-            }
-            Answer::WebhookTest => {
-                let t: TestResult = decode(json)?;
-                Shown {
-                    ok: t.ok,
-                    text: format!("Test to “{}”: {}", t.webhook, t.message),
-                    http: t.http_status,
-                    extra: None,
-                }
-            }
-            Answer::NewWall => {
-                let c: CreatedWall = decode(json)?;
-                Shown {
-                    ok: true,
-                    text: format!("Wall “{}” created. Open this link on the wall's screen; it is shown only now:", c.name),
-                    http: None,
-                    extra: Some(("wall-link", c.path.clone(), Some(c.path))),
-                }
-            }
-            Answer::NewApiToken => {
-                let c: CreatedApiToken = decode(json)?;
-                Shown {
-                    ok: true,
-                    text: format!("API token “{}” created. Copy it now; it is shown only once. Send it as 'Authorization: Bearer <token>':", c.name),
-                    http: None,
-                    extra: Some(("api-token", c.token, None)),
-                }
-            }
-        })
-    }
-}
 
 #[island]
 pub fn ServerForm(
@@ -127,7 +43,8 @@ pub fn ServerForm(
 
 #[cfg(not(feature = "ssr"))]
 mod browser {
-    use super::{Answer, Shown};
+    use super::Answer;
+    use crate::components::form_answer::Shown;
     use crate::components::island_net::{post_form_text, refresh_live_regions};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;

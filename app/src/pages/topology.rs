@@ -1,5 +1,6 @@
-//! Topology: the connectivity graph drawn on the server (readable without JavaScript), then
-//! hydrated for pan, zoom, selection with a side panel, drag to pin, saved layouts and export.
+//! Topology: the connectivity graph drawn on the server (readable without JavaScript); an
+//! island adds pan, zoom, selection with a side panel, drag to pin and export; saved layouts
+//! are forms.
 //! Groups expand and collapse by links, so the expansion is the URL; pins live in the session.
 
 use crate::api::topology::{get_topology, NodeDetail, TopologyView};

@@ -57,6 +57,16 @@ async fn every_page_of_the_navigation_is_rendered_on_the_server() {
             html.contains("/pkg/gatewatch.js"),
             "{path} lacks the hydration script"
         );
+        // Islands mode: the page's data is rendered, never serialised for the browser too,
+        // and the live-update island is there.
+        assert!(
+            html.contains("__RESOLVED_RESOURCES=[];") && html.contains("__PENDING_RESOURCES=[];"),
+            "{path} serialises resources into the page"
+        );
+        assert!(
+            html.contains(r#"<leptos-island data-component="LiveRegions_"#),
+            "{path} lacks the live-update island"
+        );
         assert!(
             html.contains(r#"href="/settings""#),
             "{path} lacks the navigation"
