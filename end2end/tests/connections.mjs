@@ -77,3 +77,26 @@ test('a connection opens its detail: configuration, tunnels and timeline', async
   expect(page.problems.length === 0, page.problems.join('; '));
   await context.close();
 });
+
+test('a live update swaps the rows in and keeps the filters being set and the text being typed', async ({ browser, base }) => {
+  const { context, page } = await openPage(browser);
+  await waitForRows(page, `${base}/connections`);
+  await waitFor(async () => (await page.getAttribute('.app', 'data-hydrated')) === 'true', 'hydration');
+  // Marks that a swap removes (the table) and that a reload would remove (the window flag).
+  await page.evaluate(() => { window.__sameDocument = true; document.querySelector('#connections').dataset.before = 'yes'; });
+  await page.selectOption('#filters select[name=state]', 'down');
+  await page.click('#filters input[name=q]');
+  await page.keyboard.type('fra');
+  // Change the emulated estate and sync it: the page is told over its event stream.
+  const status = await page.evaluate(async () => (await fetch('/api/system/status', { method: 'POST' })).json());
+  const moved = await fetch(`${status.demo_cloud.base_url}/_emulator/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds: 1800 }) });
+  expect(moved.ok, `clock advance: ${moved.status}`);
+  await page.evaluate(() => fetch('/api/sync/refresh', { method: 'POST' }));
+  await waitFor(async () => (await page.getAttribute('#connections', 'data-before')) === null, 'the rows swapped in by a live update', 60000);
+  expect(await page.evaluate(() => window.__sameDocument === true), 'updated without a reload');
+  expect((await page.inputValue('#filters input[name=q]')) === 'fra', `typed text kept: ${await page.inputValue('#filters input[name=q]')}`);
+  expect((await page.inputValue('#filters select[name=state]')) === 'down', 'the chosen state kept');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name') === 'q'), 'the search field keeps the focus');
+  expect(page.problems.length === 0, page.problems.join('\n'));
+  await context.close();
+});

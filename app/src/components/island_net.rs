@@ -1,24 +1,20 @@
-//! What the islands do over the network, without Leptos's server-function client (which alone
-//! costs about 120 KB of WASM, issue 7): post a form to a server function and read its JSON
-//! answer, and fetch the page again to swap in the server's fresh HTML of the live regions.
+//! How the islands call the server, without Leptos's server-function client (which alone
+//! costs about 120 KB of WASM, issue 7): post a form, or fields, to a server function and read
+//! its JSON answer. Refreshing what the page shows afterwards is [`super::live_swap`].
 
 use leptos::prelude::*;
 
 #[cfg(not(feature = "ssr"))]
-pub use browser::{post_fields, post_form, post_form_text, refresh_live_regions};
+pub use browser::{post_fields, post_form, post_form_text};
 
 #[cfg(not(feature = "ssr"))]
 mod browser {
     use crate::error::AppError;
     use leptos::prelude::*;
     use serde::de::DeserializeOwned;
-    use std::collections::HashMap;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{
-        DomParser, Element, FormData, HtmlFormElement, RequestInit, Response, SupportedType,
-        UrlSearchParams,
-    };
+    use web_sys::{FormData, HtmlFormElement, RequestInit, Response, UrlSearchParams};
 
     fn failed(what: impl std::fmt::Debug) -> AppError {
         AppError::Request(format!("{what:?}"))
@@ -76,101 +72,6 @@ mod browser {
                 .unwrap_or_else(|_| AppError::Request(format!("HTTP {}", response.status()))))
         }
     }
-
-    /// Fetches the page's URL again and swaps in the new content of every element marked
-    /// `data-live-region` (matched by `id`). An island whose props did not change keeps its
-    /// element, so whatever the person was doing in it (an open question, a shown result)
-    /// survives; new or changed islands are hydrated.
-    pub async fn refresh_live_regions() -> Result<(), JsValue> {
-        let href = window().location().href()?;
-        let response: Response = JsFuture::from(window().fetch_with_str(&href))
-            .await?
-            .dyn_into()?;
-        // A page that now refuses (a revoked wall token: 403) still renders what to say.
-        let html_page = response
-            .headers()
-            .get("content-type")?
-            .is_some_and(|t| t.starts_with("text/html"));
-        if !html_page {
-            return Err(JsValue::from_str(&format!(
-                "{href}: HTTP {}",
-                response.status()
-            )));
-        }
-        let html = JsFuture::from(response.text()?)
-            .await?
-            .as_string()
-            .unwrap_or_default();
-        let fresh = DomParser::new()?.parse_from_string(&html, SupportedType::TextHtml)?;
-        let regions = fresh.query_selector_all("[data-live-region]")?;
-        for i in 0..regions.length() {
-            let Some(new) = regions.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if let Some(old) = document().get_element_by_id(&new.id()) {
-                swap(&old, &new)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// An island is kept when the server renders it the same: the same component, props and
-    /// server-rendered children (what the person typed into them is not part of their HTML).
-    fn island_key(island: &Element) -> (String, String, String) {
-        let children = island
-            .query_selector("leptos-children")
-            .ok()
-            .flatten()
-            .map(|c| c.inner_html())
-            .unwrap_or_default();
-        (
-            island.get_attribute("data-component").unwrap_or_default(),
-            island.get_attribute("data-props").unwrap_or_default(),
-            children,
-        )
-    }
-
-    fn islands_in(root: &Element) -> Result<Vec<Element>, JsValue> {
-        let list = root.query_selector_all("leptos-island")?;
-        Ok((0..list.length())
-            .filter_map(|i| list.get(i).and_then(|n| n.dyn_into::<Element>().ok()))
-            .collect())
-    }
-
-    fn swap(old: &Element, new: &Element) -> Result<(), JsValue> {
-        let mut kept: HashMap<(String, String, String), Vec<Element>> = HashMap::new();
-        for island in islands_in(old)? {
-            kept.entry(island_key(&island)).or_default().push(island);
-        }
-        let fragment = document().create_element("div")?;
-        fragment.set_inner_html(&new.inner_html());
-        let mut to_hydrate = Vec::new();
-        for island in islands_in(&fragment)? {
-            // An island inside one already placed moves with its parent.
-            if !fragment.contains(Some(&island)) {
-                continue;
-            }
-            match kept
-                .get_mut(&island_key(&island))
-                .and_then(|v| (!v.is_empty()).then(|| v.remove(0)))
-            {
-                Some(previous) => island.replace_with_with_node_1(&previous)?,
-                None => to_hydrate.push(island),
-            }
-        }
-        old.set_inner_html("");
-        while let Some(child) = fragment.first_child() {
-            old.append_child(&child)?;
-        }
-        let hydrate = js_sys::Reflect::get(&window(), &JsValue::from_str("__hydrateIsland"))?;
-        if let Some(hydrate) = hydrate.dyn_ref::<js_sys::Function>() {
-            for island in to_hydrate {
-                let name = island.get_attribute("data-component").unwrap_or_default();
-                hydrate.call2(&JsValue::NULL, &island, &JsValue::from_str(&name))?;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// The submit handler of a form that a server function answers in place: it posts the form
@@ -202,16 +103,6 @@ where
         #[cfg(feature = "ssr")]
         let _ = (&pending, &answer);
     }
-}
-
-/// Asks for a refresh of the live regions (after an action changed what the page shows).
-pub fn refresh_soon() {
-    #[cfg(not(feature = "ssr"))]
-    leptos::task::spawn_local(async {
-        if let Err(e) = refresh_live_regions().await {
-            leptos::logging::warn!("refresh failed: {e:?}");
-        }
-    });
 }
 
 /// A server function called from an island, as Leptos's `ServerAction` but over
@@ -270,9 +161,7 @@ where
             leptos::task::spawn_local(async move {
                 let answer = post_fields::<T>(this.url, &fields).await;
                 if refresh && answer.is_ok() {
-                    if let Err(e) = refresh_live_regions().await {
-                        leptos::logging::warn!("refresh failed: {e:?}");
-                    }
+                    crate::components::live_swap::refresh().await;
                 }
                 this.pending.try_set(false);
                 this.value.try_set(Some(answer));

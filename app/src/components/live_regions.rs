@@ -49,7 +49,7 @@ pub fn LiveRegions() -> impl IntoView {
 
 #[cfg(not(feature = "ssr"))]
 mod browser {
-    use crate::components::island_net::refresh_live_regions;
+    use crate::components::live_swap::refresh;
     use leptos::prelude::*;
     use leptos::task::spawn_local;
     use std::cell::Cell;
@@ -144,9 +144,7 @@ mod browser {
         spawn_local(async move {
             loop {
                 again.set(false);
-                if let Err(e) = refresh_live_regions().await {
-                    leptos::logging::warn!("live update failed: {e:?}");
-                }
+                refresh().await;
                 show_status(None);
                 if !again.get() {
                     break;

@@ -45,7 +45,7 @@ pub fn ServerForm(
 mod browser {
     use super::Answer;
     use crate::components::form_answer::Shown;
-    use crate::components::island_net::{post_form_text, refresh_live_regions};
+    use crate::components::island_net::post_form_text;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{Element, HtmlFormElement};
@@ -57,6 +57,10 @@ mod browser {
         else {
             return;
         };
+        // A second click while the first post is under way sends nothing.
+        if form.get_attribute("aria-busy").as_deref() == Some("true") {
+            return;
+        }
         set_busy(&form, true);
         leptos::task::spawn_local(async move {
             let shown = match post_form_text(&form).await {
@@ -70,9 +74,7 @@ mod browser {
                     // Done: the fields go back to what the server rendered (an added item's
                     // fields empty again, a URL or password typed does not linger).
                     form.reset();
-                    if let Err(e) = refresh_live_regions().await {
-                        leptos::logging::warn!("refresh failed: {e:?}");
-                    }
+                    crate::components::live_swap::refresh().await;
                 }
                 Err(e) => show(&Shown::text(false, e.to_string())),
             }

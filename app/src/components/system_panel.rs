@@ -2,7 +2,8 @@
 //! checks the database round trip on demand.
 
 use crate::api::system::{get_system_status, DatabasePing, SystemStatus};
-use crate::components::island_net::{answer_in_place, refresh_soon};
+use crate::components::island_net::answer_in_place;
+use crate::components::live_swap::refresh_soon;
 use leptos::prelude::*;
 
 #[component]

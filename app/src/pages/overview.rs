@@ -4,7 +4,8 @@
 //! age of the data and the sync progress move even when nothing new arrives.
 
 use crate::api::overview::{get_overview, Overview};
-use crate::components::island_net::{answer_in_place, refresh_soon};
+use crate::components::island_net::answer_in_place;
+use crate::components::live_swap::refresh_soon;
 use crate::components::rollups::{ChangeList, RegionTable, SiteTable};
 use crate::components::system_panel::SystemPanel;
 use leptos::prelude::*;
