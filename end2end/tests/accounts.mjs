@@ -102,6 +102,28 @@ test('an admin adds, tests, edits and removes a cloud account; its secret never 
   await context.close();
 });
 
+test('a live update leaves an opened edit form open with what was typed in it', async ({ browser, base, shared }) => {
+  const { context, page } = await openPage(browser);
+  await context.addCookies(shared.adminCookies);
+  await page.goto(`${base}/admin/accounts`);
+  await hydrated(page);
+  const row = '#accounts tr[data-account]:first-child';
+  const name = await page.getAttribute(row, 'data-account');
+  await page.click(`${row} summary:has-text("Edit ${name}")`);
+  await page.fill(`${row} form.edit-account input[name=name]`, `${name} (typed)`);
+  await page.evaluate(() => { window.__sameDocument = true; document.querySelector('#accounts').dataset.before = 'yes'; });
+  // Change the emulated estate and sync it: the page is told over its event stream.
+  const status = await page.evaluate(async () => (await fetch('/api/system/status', { method: 'POST' })).json());
+  const moved = await fetch(`${status.demo_cloud.base_url}/_emulator/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds: 1800 }) });
+  expect(moved.ok, `clock advance: ${moved.status}`);
+  await page.evaluate(() => fetch('/api/sync/refresh', { method: 'POST' }));
+  await waitFor(async () => (await page.getAttribute('#accounts', 'data-before')) === null, 'the table swapped in by a live update', 60000);
+  expect(await page.evaluate(() => window.__sameDocument === true), 'updated without a reload');
+  expect(await page.isVisible(`${row} form.edit-account button[type=submit]`), 'the edit form is still open');
+  expect((await page.inputValue(`${row} form.edit-account input[name=name]`)) === `${name} (typed)`, 'what was typed is kept');
+  await context.close();
+});
+
 test('an admin changes the sync intervals; a bad value is refused naming its field', async ({ browser, base, shared }) => {
   const { context, page } = await openPage(browser);
   await context.addCookies(shared.adminCookies);

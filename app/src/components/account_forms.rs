@@ -86,8 +86,10 @@ pub fn EditAccountForm(row: AccountRow) -> impl IntoView {
     let prefix = format!("edit-{}", row.id);
     let summary = format!("Edit {}", row.name);
     let done = format!("Changes to account “{}” saved.", row.name);
+    // An id, so a live refresh of the page leaves an opened form open.
+    let fold = format!("edit-{}-fold", row.id);
     view! {
-        <details class="fold">
+        <details class="fold" id=fold>
             <summary>{summary}</summary>
             <ServerForm action={url_of::<EditCloudAccount>()} done class={"stacked-form edit-account".to_string()}>
                 <input type="hidden" name="id" value=id/>
@@ -108,8 +110,9 @@ pub fn RemoveAccountForm(row: AccountRow) -> impl IntoView {
     let label = format!("Remove {}", row.name);
     let aria = label.clone();
     let done = format!("Account “{}” removed.", row.name);
+    let fold = format!("remove-{}-fold", row.id);
     view! {
-        <details class="fold">
+        <details class="fold" id=fold>
             <summary>"Remove…"</summary>
             <ServerForm action={url_of::<RemoveCloudAccount>()} done class={"stacked-form remove-account".to_string()}>
                 <input type="hidden" name="id" value=row.id/>

@@ -1,6 +1,6 @@
 //! What a person was doing in a live region when the server's fresh HTML replaced it: the
 //! values typed or chosen in its fields (a search term not yet submitted, a filter being set
-//! up) and the focus. Taken before the swap, put back on the new fields after it; a field
+//! up), which folds (`<details id=…>`) were open, and the focus. Taken before the swap, put back on the new fields after it; a field
 //! the swap kept (inside an unchanged island) still holds its own.
 
 /// How a field is found again after the swap: by its `id`, or by its form's `id` and its
@@ -49,9 +49,10 @@ mod browser {
         caret: Option<(u32, u32)>,
     }
 
-    /// The fields a person changed in a region, and the focused one.
+    /// The fields a person changed in a region, the folds' states, and the focused field.
     pub struct Edits {
         changed: Vec<(Element, String, Edit)>,
+        folds: Vec<(Element, String, bool)>,
         focus: Option<Focused>,
     }
 
@@ -105,6 +106,15 @@ mod browser {
                     }
                 }
             }
+            let mut folds = Vec::new();
+            if let Ok(found) = region.query_selector_all("details[id]") {
+                for i in 0..found.length() {
+                    if let Some(el) = found.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        let open = el.has_attribute("open");
+                        folds.push((el.clone(), el.id(), open));
+                    }
+                }
+            }
             let focus = document()
                 .active_element()
                 .filter(|el| region.contains(Some(el)))
@@ -127,7 +137,11 @@ mod browser {
                         caret: range,
                     }
                 });
-            Edits { changed, focus }
+            Edits {
+                changed,
+                folds,
+                focus,
+            }
         }
 
         /// Puts the edits on the fields that replaced them (a field still in the page holds
@@ -154,6 +168,17 @@ mod browser {
                             select.set_value(&v);
                         }
                     }
+                }
+            }
+            for (el, id, open) in self.folds {
+                match document().get_element_by_id(&id) {
+                    Some(now) if !el.is_connected() => {
+                        let _ = match open {
+                            true => now.set_attribute("open", ""),
+                            false => now.remove_attribute("open"),
+                        };
+                    }
+                    _ => {}
                 }
             }
             let Some(Focused {

@@ -135,7 +135,7 @@ fn Diff(diff: HistoryDiff) -> impl IntoView {
         );
         (!rs.is_empty()).then(|| view! {
             <h2>{heading}</h2>
-            <details open=open>
+            <details open=open id=format!("{id}-fold")>
                 <summary>{kinds}</summary>
                 <ul class="changes" id=id>{rs.into_iter().map(|r| view! { <li><Name resource=r/></li> }).collect_view()}</ul>
             </details>
