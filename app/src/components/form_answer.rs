@@ -45,12 +45,14 @@ impl Shown {
     }
 }
 
+/// A server function's JSON answer decoded; an answer of the wrong shape is an error naming it.
+pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, AppError> {
+    serde_json::from_slice(json.as_bytes()).map_err(|e| AppError::Request(e.to_string()))
+}
+
 impl Answer {
     /// Reads the server function's JSON answer.
     pub fn read(&self, json: &str, done: &str) -> Result<Shown, AppError> {
-        fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, AppError> {
-            serde_json::from_slice(json.as_bytes()).map_err(|e| AppError::Request(e.to_string()))
-        }
         Ok(match self {
             Answer::Done => Shown::text(true, done.to_string()),
             Answer::AccountTest => {

@@ -9,6 +9,7 @@ pub use browser::{post_fields, post_form, post_form_text};
 
 #[cfg(not(feature = "ssr"))]
 mod browser {
+    use crate::components::form_answer::decode;
     use crate::error::AppError;
     use leptos::prelude::*;
     use serde::de::DeserializeOwned;
@@ -24,8 +25,7 @@ mod browser {
     /// form's `action` and decodes the JSON answer; a refusal decodes as the [`AppError`] the
     /// server sent, which names what was wrong.
     pub async fn post_form<T: DeserializeOwned>(form: &HtmlFormElement) -> Result<T, AppError> {
-        let text = post_form_text(form).await?;
-        serde_json::from_slice(text.as_bytes()).map_err(|e| AppError::Request(e.to_string()))
+        decode(&post_form_text(form).await?)
     }
 
     /// As [`post_form`], the answer left as JSON text.
@@ -44,8 +44,7 @@ mod browser {
         for (k, v) in fields {
             body.append(k, v);
         }
-        let text = post_body(url, &body).await?;
-        serde_json::from_slice(text.as_bytes()).map_err(|e| AppError::Request(e.to_string()))
+        decode(&post_body(url, &body).await?)
     }
 
     async fn post_body(url: &str, body: &UrlSearchParams) -> Result<String, AppError> {
@@ -68,7 +67,7 @@ mod browser {
         if response.ok() {
             Ok(text)
         } else {
-            Err(serde_json::from_slice(text.as_bytes())
+            Err(decode(&text)
                 .unwrap_or_else(|_| AppError::Request(format!("HTTP {}", response.status()))))
         }
     }

@@ -112,6 +112,7 @@ mod browser {
         let Ok(source) = EventSource::new(stream) else {
             return;
         };
+        let (busy2, again2) = (busy.clone(), again.clone());
         let on_change = Closure::<dyn Fn(MessageEvent)>::new(move |_| {
             request_refresh(busy.clone(), again.clone())
         });
@@ -119,7 +120,7 @@ mod browser {
         let on_revoked = Closure::<dyn Fn(MessageEvent)>::new(move |_| {
             closer.close();
             show_status(Some("ended"));
-            request_refresh(Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+            request_refresh(busy2.clone(), again2.clone());
         });
         let on_open = Closure::<dyn Fn(Event)>::new(move |_| show_status(Some("live")));
         let on_error = Closure::<dyn Fn(Event)>::new(move |_| show_status(Some("reconnecting…")));
